@@ -58,7 +58,7 @@ class Division(models.Model):
 
     @property
     def phones(self):
-        """The division's distinct phone numbers, in the order its services list them."""
+        """Distinct phone numbers, in the order the services list them."""
         seen = {}
         for service in self.services.all():
             for contact in service.phones_in_order:
@@ -234,6 +234,12 @@ class Service(models.Model):
                 )
         if self.fax_id and self.fax.kind != Contact.Kind.FAX:
             raise ValidationError({"fax": _("Choose a fax number.")})
+
+    @property
+    def index_letter(self):
+        from .search import index_letter
+
+        return index_letter(self.name)
 
     @property
     def phones_in_order(self):

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, migrations, then every test on SQLite and again
+# on a real PostgreSQL. In CI (CI=true) a missing PostgreSQL is an error.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+
+echo "== ruff"
+$BIN/ruff check .
+$BIN/ruff format --check .
+
+echo "== migrations are up to date"
+DJANGO_DEBUG=1 $BIN/python manage.py makemigrations --check --dry-run
+
+echo "== tests on SQLite"
+env -u DATABASE_URL $BIN/pytest "$@"
+
+echo "== tests on PostgreSQL"
+if url=$(scripts/postgres.sh); then
+  DATABASE_URL="$url" $BIN/pytest "$@"
+elif [ "${CI:-}" = "true" ]; then
+  echo "PostgreSQL is required in CI and could not be started." >&2
+  exit 1
+else
+  echo "PostgreSQL is not available here: skipped (CI runs it)." >&2
+fi

@@ -1,0 +1,55 @@
+from django.contrib import admin
+
+from .models import Commitment, Pledge, PolicyArea, Sector
+
+
+class PolicyAreaInline(admin.TabularInline):
+    model = PolicyArea
+    extra = 0
+    show_change_link = True
+
+
+class CommitmentInline(admin.TabularInline):
+    model = Commitment
+    extra = 0
+    show_change_link = True
+
+
+class PledgeInline(admin.TabularInline):
+    model = Pledge
+    extra = 0
+
+
+@admin.register(Sector)
+class SectorAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "position"]
+    search_fields = ["name", "title"]
+    inlines = [PolicyAreaInline]
+
+
+@admin.register(PolicyArea)
+class PolicyAreaAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "sector"]
+    list_filter = ["sector"]
+    search_fields = ["title"]
+    list_select_related = ["sector"]
+    inlines = [CommitmentInline]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "area"]
+    list_filter = ["area__sector", "area"]
+    search_fields = ["title", "pledges__text"]
+    list_select_related = ["area"]
+    autocomplete_fields = ["area"]
+    inlines = [PledgeInline]
+
+
+@admin.register(Pledge)
+class PledgeAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "commitment"]
+    list_filter = ["commitment__area__sector", "commitment__area"]
+    search_fields = ["text"]
+    list_select_related = ["commitment"]
+    autocomplete_fields = ["commitment"]

@@ -1,0 +1,86 @@
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import TestCase
+
+from directory.models import Contact, Division, SeedRecord, Service
+from standards.models import Pledge
+
+
+def seed():
+    out = StringIO()
+    call_command("seed_directory", stdout=out)
+    return out.getvalue()
+
+
+class SeedDirectoryTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.first_output = seed()
+
+    def test_first_run_adds_everything_and_reports_it(self):
+        self.assertEqual(Service.objects.count(), 19)
+        self.assertEqual(Pledge.objects.count(), 13)
+        self.assertIn("외국인인권지원센터 운영", self.first_output)
+        self.assertIn("추가 86건", self.first_output)
+
+    def test_second_run_changes_nothing(self):
+        before = SeedRecord.objects.count()
+        output = seed()
+        self.assertIn("추가 0건", output)
+        self.assertIn("변동 없음 86건", output)
+        self.assertEqual(SeedRecord.objects.count(), before)
+        self.assertEqual(Service.objects.count(), 19)
+
+    def test_changed_row_survives_and_is_reported(self):
+        service = Service.objects.get(name="결혼이민자 지원")
+        service.name = "결혼이민자 정착 지원"
+        service.save()
+        contact = Contact.objects.get(number="031-8030-4692")
+        contact.kind = Contact.Kind.FAX
+        contact.save()
+
+        output = seed()
+
+        self.assertTrue(Service.objects.filter(name="결혼이민자 정착 지원").exists())
+        self.assertFalse(Service.objects.filter(name="결혼이민자 지원").exists())
+        self.assertEqual(
+            Contact.objects.get(number="031-8030-4692").kind, Contact.Kind.FAX
+        )
+        self.assertIn("담당자가 변경하거나 삭제함", output)
+        self.assertIn("다른 항목: kind", output)
+
+    def test_renamed_division_is_not_brought_back(self):
+        division = Division.objects.get(name="이민사회정책 담당")
+        division.name = "이민정책 담당"
+        division.save()
+
+        output = seed()
+
+        self.assertEqual(Division.objects.count(), 6)
+        self.assertFalse(Division.objects.filter(name="이민사회정책 담당").exists())
+        service = Service.objects.get(name="포괄적 거버넌스 운영")
+        self.assertEqual(service.division.name, "이민정책 담당")
+        self.assertIn("다른 항목: division", output)
+
+    def test_changed_number_is_not_brought_back_as_a_stray_row(self):
+        contact = Contact.objects.get(number="031-8030-4652")
+        contact.number = "031-8030-4650"
+        contact.save()
+
+        seed()
+
+        self.assertFalse(Contact.objects.filter(number="031-8030-4652").exists())
+        service = Service.objects.get(name="이주민 정책 기본계획 수립")
+        self.assertEqual(
+            [c.national for c in service.phones_in_order], ["031-8030-4650"]
+        )
+
+    def test_rows_missing_from_a_database_are_added(self):
+        Pledge.objects.filter(number=2).delete()
+        SeedRecord.objects.filter(model="standards.pledge").delete()
+
+        output = seed()
+
+        self.assertEqual(Pledge.objects.count(), 13)
+        self.assertIn("추가 6건", output)

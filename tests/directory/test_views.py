@@ -1,0 +1,206 @@
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+
+from directory.models import Division, Service
+from standards.models import PolicyArea, Sector
+
+
+class SeededTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        cls.service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")
+        cls.division = Division.objects.get(name="다문화가족지원 담당")
+
+
+class HomePageTests(SeededTestCase):
+    def test_search_box_comes_first_then_areas_and_divisions(self):
+        response = self.client.get(reverse("directory:home"))
+        html = response.content.decode()
+        self.assertContains(response, '<html lang="ko">', html=False)
+        self.assertInHTML(
+            '<label for="search-q">서비스·담당 부서·전화번호 검색</label>', html
+        )
+        search_at = html.index('role="search"')
+        area_at = html.index("1. 이주민 인권증진 및 안정적인 정착 지원")
+        division_at = html.index("이민체류지원 담당")
+        self.assertLess(search_at, area_at)
+        self.assertLess(area_at, division_at)
+        self.assertContains(response, "가. 경기도 이주민 정책 수립")
+        self.assertContains(response, 'href="tel:+82-31-8030-4692"')
+        self.assertEqual(html.count("<h1>"), 1)
+
+
+class ServiceDetailTests(SeededTestCase):
+    def test_shows_name_area_division_phones_then_fax(self):
+        response = self.client.get(self.service.get_absolute_url())
+        html = response.content.decode()
+        self.assertContains(
+            response, "<h1>다문화가족 등 이주 배경 자녀 지원</h1>", html=True
+        )
+        self.assertContains(response, "<title>다문화가족 등 이주 배경 자녀 지원 |")
+        self.assertContains(
+            response, "2. 이주민 정착 및 지역사회 적응을 위한 이민사회 지원"
+        )
+        self.assertContains(response, "다문화가족지원 담당")
+        first = html.index('href="tel:+82-31-8030-4776">031-8030-4776</a>')
+        second = html.index('href="tel:+82-31-8030-4778">031-8030-4778</a>')
+        fax = html.index("031-8030-4659")
+        self.assertLess(first, second)
+        self.assertLess(second, fax)
+        self.assertContains(response, "최종 확인일")
+        self.assertContains(response, "확인 기록 없음")
+
+    def test_last_verified_date_is_shown(self):
+        Service.objects.filter(pk=self.service.pk).update(last_verified="2026-11-02")
+        response = self.client.get(self.service.get_absolute_url())
+        self.assertContains(response, '<time datetime="2026-11-02">2026-11-02</time>')
+
+    def test_breadcrumbs_link_to_home_and_area(self):
+        response = self.client.get(self.service.get_absolute_url())
+        self.assertContains(response, '<a href="/">홈</a>', html=True)
+        self.assertContains(response, f'href="{self.service.area.get_absolute_url()}"')
+
+    def test_missing_service_is_a_korean_404(self):
+        response = self.client.get(reverse("directory:service-detail", args=[99999]))
+        self.assertEqual(response.status_code, 404)
+        self.assertContains(response, "페이지를 찾을 수 없습니다", status_code=404)
+
+
+class DivisionPageTests(SeededTestCase):
+    def test_detail_lists_its_services_and_numbers(self):
+        response = self.client.get(self.division.get_absolute_url())
+        self.assertContains(response, "<h1>다문화가족지원 담당</h1>", html=True)
+        for name in ["결혼이민자 지원", "폭력피해이주여성 상담센터 운영"]:
+            self.assertContains(response, name)
+        self.assertContains(response, 'href="tel:+82-31-8030-4775"')
+        self.assertNotContains(response, "이주노동자 행복일터 만들기")
+
+    def test_list_shows_every_division_with_numbers(self):
+        response = self.client.get(reverse("directory:division-list"))
+        for division in Division.objects.all():
+            self.assertContains(response, division.name)
+        self.assertContains(response, "031-8030-4662")
+
+    def test_missing_division_is_404(self):
+        response = self.client.get(reverse("directory:division-detail", args=[99999]))
+        self.assertEqual(response.status_code, 404)
+
+
+class ServiceIndexTests(SeededTestCase):
+    def test_groups_services_by_initial_consonant_with_jump_links(self):
+        response = self.client.get(reverse("directory:service-list"))
+        html = response.content.decode()
+        self.assertContains(response, '<a href="#index-ㄱ">ㄱ</a>', html=True)
+        self.assertContains(response, '<h2 id="index-ㅍ">ㅍ</h2>', html=True)
+        # No service starts with ㅋ: the letter is shown but not a link.
+        self.assertContains(
+            response, '<span class="empty" aria-disabled="true">ㅋ</span>', html=True
+        )
+        self.assertLess(
+            html.index("결혼이민자 지원"), html.index("포괄적 거버넌스 운영")
+        )
+        self.assertEqual(html.count('class="tel"'), 20)
+
+
+class StandardPagesTests(SeededTestCase):
+    def test_whole_standard_reads_like_the_document(self):
+        sector = Sector.objects.get()
+        response = self.client.get(sector.get_absolute_url())
+        html = response.content.decode()
+        order = [
+            "<h1>이민사회 분야 행정서비스 이행표준</h1>",
+            "1. 이주민 인권증진 및 안정적인 정착 지원",
+            "가. 경기도 이주민 정책 수립",
+            "외국인종합지원센터를 구축·운영하겠습니다.",
+            "비자 개선 등 외국인 정주 유도",
+            "2. 이주민 정착 및 지역사회 적응을 위한 이민사회 지원",
+            "폭력피해이주여성 상담센터 운영",
+        ]
+        positions = [html.index(text) for text in order]
+        self.assertEqual(positions, sorted(positions))
+        self.assertEqual(html.count("<tr>"), 2 + 19)
+
+    def test_area_shows_commitments_pledges_and_service_table(self):
+        area = PolicyArea.objects.get(number=2)
+        response = self.client.get(area.get_absolute_url())
+        self.assertContains(
+            response,
+            "<h1>2. 이주민 정착 및 지역사회 적응을 위한 이민사회 지원</h1>",
+            html=True,
+        )
+        self.assertContains(response, "나. 이주민 · 고려인동포의 안정적인 정착 지원")
+        self.assertContains(response, '<li value="2">고려인동포의 특수성을')
+        self.assertContains(response, '<th scope="col">서비스명</th>', html=True)
+        self.assertContains(response, "이주민·고려인동포 정착지원")
+        self.assertNotContains(response, "외국인SNS기자단 운영")
+
+    def test_missing_area_and_sector_are_404(self):
+        for name in ["standards:area-detail", "standards:sector-detail"]:
+            response = self.client.get(reverse(name, args=[99999]))
+            self.assertEqual(response.status_code, 404)
+            self.assertContains(response, "페이지를 찾을 수 없습니다", status_code=404)
+
+    def test_unknown_address_is_a_korean_404(self):
+        response = self.client.get("/no-such-page/")
+        self.assertContains(response, "페이지를 찾을 수 없습니다", status_code=404)
+
+
+class SearchPageTests(SeededTestCase):
+    def search(self, **params):
+        return self.client.get(reverse("directory:search"), params)
+
+    def test_finds_goryeoin_in_names_and_the_standard(self):
+        response = self.search(q="고려인")
+        self.assertContains(response, "이주민·고려인동포 정착지원")
+        self.assertContains(response, "이주민 · 고려인동포의 안정적인 정착 지원")
+        self.assertContains(response, 'href="tel:+82-31-8030-4692"')
+
+    def test_finds_service_by_phone_digits(self):
+        response = self.search(q="4692")
+        results = response.context["services"]
+        self.assertEqual([s.name for s in results], ["이주민·고려인동포 정착지원"])
+
+    def test_finds_by_division_name(self):
+        response = self.search(q="이주노동권익")
+        self.assertEqual(
+            [s.name for s in response.context["services"]],
+            ["이주노동자 행복일터 만들기", "외국인SNS기자단 운영"],
+        )
+
+    def test_filters_by_area_and_division(self):
+        area = PolicyArea.objects.get(number=2)
+        response = self.search(q="지원", area=area.pk, division=self.division.pk)
+        names = {s.name for s in response.context["services"]}
+        self.assertIn("결혼이민자 지원", names)
+        self.assertNotIn("외국인 우수인재 유치 지원", names)
+        self.assertNotIn("이주민·고려인동포 정착지원", names)
+
+    def test_invalid_filter_is_ignored_with_a_notice(self):
+        response = self.search(q="지원", area="abc", division="99999")
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "잘못된 필터 값은 무시했습니다.")
+        self.assertIn("결혼이민자 지원", {s.name for s in response.context["services"]})
+
+    def test_empty_query_shows_divisions_to_browse(self):
+        response = self.search(q="")
+        self.assertContains(response, "목록에서 찾기")
+        self.assertContains(response, "031-8030-4772")
+
+    def test_no_result_explains_and_offers_browsing(self):
+        response = self.search(q="우주여행")
+        self.assertContains(response, "“우주여행”에 해당하는 서비스가 없습니다.")
+        self.assertContains(response, "이민사회정책 담당")
+
+    def test_too_long_query_gets_a_korean_message(self):
+        response = self.search(q="가" * 101)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "100자 이내로 입력하세요.")
+
+    def test_hostile_input_is_escaped_and_control_characters_dropped(self):
+        response = self.search(q="<script>alert(1)</script>\x00%_")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotContains(response, "<script>alert(1)</script>")
+        self.assertContains(response, "&lt;script&gt;")
+        self.assertNotContains(response, "\x00")
