@@ -3,11 +3,14 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from directory.views import HealthView
+
 admin.site.site_header = _("Public service directory administration")
 admin.site.site_title = _("Public service directory")
 admin.site.index_title = _("Directory management")
 
 urlpatterns = [
+    path("healthz", HealthView.as_view(), name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("standards.urls")),
     path("", include("directory.urls")),

@@ -1,5 +1,8 @@
+from django.db import DatabaseError, connection
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView
 
 from standards.models import Commitment, PolicyArea, Sector
@@ -93,3 +96,17 @@ class SearchView(TemplateView):
             # An empty query or no result still answers: every team and number.
             context["browse_divisions"] = Division.objects.with_services()
         return super().get_context_data(**context, **kwargs)
+
+
+class HealthView(View):
+    """For load balancers: 200 when the database answers, 503 otherwise."""
+
+    def get(self, request):
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1")
+        except DatabaseError:
+            return JsonResponse({"status": "error", "database": False}, status=503)
+        response = JsonResponse({"status": "ok", "database": True})
+        response["Cache-Control"] = "no-store"
+        return response

@@ -12,6 +12,11 @@ $BIN/ruff format --check .
 echo "== migrations are up to date"
 DJANGO_DEBUG=1 $BIN/python manage.py makemigrations --check --dry-run
 
+echo "== production settings pass check --deploy"
+DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+  DJANGO_ALLOWED_HOSTS=directory.example.kr \
+  $BIN/python manage.py check --deploy --fail-level WARNING
+
 echo "== tests on SQLite"
 env -u DATABASE_URL $BIN/pytest "$@"
 

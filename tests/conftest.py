@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
 
 
@@ -13,3 +14,9 @@ def plain_static_storage():
     }
     with override_settings(STORAGES=storages):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages and no rate-limit counters."""
+    cache.clear()

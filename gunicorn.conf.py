@@ -1,0 +1,28 @@
+"""gunicorn settings for production: `gunicorn -c gunicorn.conf.py`.
+
+Every value can be overridden from the environment (GUNICORN_*).
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "config.wsgi:application"
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Pages are mostly served from the cache: threads cover waiting on the
+# database and the cache; processes cover the CPU.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+worker_class = "gthread"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = 200
+preload_app = True
+forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = "-"
+errorlog = "-"
+access_log_format = (
+    '{"remote": "%(h)s", "request": "%(r)s", "status": %(s)s, '
+    '"bytes": "%(B)s", "duration_us": %(D)s, "agent": "%(a)s"}'
+)
