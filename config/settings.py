@@ -80,6 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "directory.context_processors.site_identity",
             ],
         },
     },
@@ -137,6 +138,20 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
+
+# Site identity shown in the header and footer (KRDS identifier and footer)
+OFFICIAL_SITE = os.environ.get("DJANGO_OFFICIAL_SITE", "0") == "1"
+SITE_ORGANIZATION = os.environ.get("DJANGO_SITE_ORGANIZATION") or _("Gyeonggi Province")
+SITE_DEPARTMENT = os.environ.get("DJANGO_SITE_DEPARTMENT") or _(
+    "Immigrant Society Policy Division"
+)
+SITE_ADDRESS = os.environ.get("DJANGO_SITE_ADDRESS") or _(
+    "(16508) 30 Docheong-ro, Yeongtong-gu, Suwon-si, Gyeonggi-do"
+)
+SITE_CONTACT_NAME = os.environ.get("DJANGO_SITE_CONTACT_NAME") or _(
+    "Gyeonggi call center"
+)
+SITE_CONTACT_PHONE = os.environ.get("DJANGO_SITE_CONTACT_PHONE", "031-120")
 
 # Phone numbers
 PHONENUMBER_DEFAULT_REGION = "KR"

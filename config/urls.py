@@ -12,6 +12,7 @@ admin.site.index_title = _("Directory management")
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path(settings.ADMIN_URL, admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("standards.urls")),
     path("", include("directory.urls")),
 ]
