@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEV := DJANGO_DEBUG=1
 
-.PHONY: install serve test
+.PHONY: install serve test pretendard-gov
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,3 +21,10 @@ serve: install
 
 test: install
 	scripts/test.sh
+
+# Opt-in web font (DJANGO_PRETENDARD_GOV=1): copy Pretendard GOV from the
+# krds-uiux package into static/fonts/ (git-ignored).
+pretendard-gov:
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent krds-uiux@1.1.0 >/dev/null \
+	  && tar xzf krds-uiux-1.1.0.tgz && mkdir -p $(CURDIR)/static/fonts \
+	  && cp package/resources/fonts/PretendardGOV-*.subset.woff2 $(CURDIR)/static/fonts/

@@ -152,6 +152,8 @@ SITE_CONTACT_NAME = os.environ.get("DJANGO_SITE_CONTACT_NAME") or _(
     "Gyeonggi call center"
 )
 SITE_CONTACT_PHONE = os.environ.get("DJANGO_SITE_CONTACT_PHONE", "031-120")
+# Pretendard GOV is a web font of several hundred kilobytes: off unless asked for.
+PRETENDARD_GOV = os.environ.get("DJANGO_PRETENDARD_GOV", "0") == "1"
 
 # Phone numbers
 PHONENUMBER_DEFAULT_REGION = "KR"

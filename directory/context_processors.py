@@ -21,5 +21,6 @@ def site_identity(request):
             "contact_name": settings.SITE_CONTACT_NAME,
             "contact_phone": phone,
             "contact_tel_uri": tel_uri,
+            "pretendard_gov": settings.PRETENDARD_GOV,
         }
     }

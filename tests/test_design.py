@@ -1,8 +1,9 @@
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.test import TestCase, override_settings
 from django.urls import reverse
 
 
@@ -33,6 +34,18 @@ class SiteIdentityTests(TestCase):
         self.assertContains(response, "경기도 외국인정책과")
         self.assertContains(response, 'href="tel:+82-31-8030-4652"')
 
+    def test_skip_link_and_landmarks(self):
+        response = self.client.get(reverse("directory:division-list"))
+        self.assertContains(response, '<a href="#content">본문 바로가기</a>', html=True)
+        self.assertContains(response, '<main id="content"')
+        self.assertContains(response, 'aria-label="주 메뉴"')
+        self.assertContains(response, 'aria-label="현재 위치"')
+        self.assertContains(
+            response,
+            '<a href="/divisions/" aria-current="page">담당 부서</a>',
+            html=True,
+        )
+
 
 class LanguageSwitcherTests(TestCase):
     def test_single_language_is_named_in_its_own_script(self):
@@ -56,7 +69,34 @@ class LanguageSwitcherTests(TestCase):
         )
 
 
-class StylesheetTests(SimpleTestCase):
+class StylesheetTests(TestCase):
+    css = Path(settings.BASE_DIR, "static", "css", "site.css").read_text()
+
+    def test_uses_krds_token_names_and_values(self):
+        for token in [
+            "--krds-color-light-primary-50: #256ef4;",
+            "--krds-light-color-text-basic: var(--krds-color-light-gray-90);",
+            "--krds-high-contrast-color-background-white: "
+            "var(--krds-color-high-contrast-gray-100);",
+            "--krds-pc-font-size-heading-large: 3.2rem;",
+            "--krds-mobile-font-size-heading-large: 2.4rem;",
+            "--krds-radius-medium1: var(--krds-number-4);",
+        ]:
+            with self.subTest(token=token):
+                self.assertIn(token, self.css)
+
+    def test_no_web_font_or_outside_resource_by_default(self):
+        self.assertNotIn("@font-face", self.css)
+        self.assertNotIn("@import", self.css)
+        self.assertNotIn("http", self.css)
+        response = self.client.get(reverse("directory:home"))
+        self.assertNotContains(response, "pretendard-gov.css")
+
+    @override_settings(PRETENDARD_GOV=True)
+    def test_pretendard_gov_when_a_deployment_opts_in(self):
+        response = self.client.get(reverse("directory:home"))
+        self.assertContains(response, "/static/css/pretendard-gov.css")
+
     def test_stylesheets_stay_within_the_budget(self):
         result = subprocess.run(
             [sys.executable, "bench/css_size.py"],
