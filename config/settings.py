@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "directory.cache.FetchPublicCacheMiddleware",
+    "directory.cache.VaryOnCookieMiddleware",
 ]
 
 # Templates
@@ -81,6 +82,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "directory.context_processors.site_identity",
+                "directory.context_processors.display_settings",
             ],
         },
     },

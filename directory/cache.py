@@ -9,6 +9,7 @@ shares the cache, without having to know which pages showed the changed row.
 from django.conf import settings
 from django.core.cache import cache
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
+from django.utils.cache import patch_vary_headers
 
 GENERATION_KEY = "directory:generation"
 
@@ -60,3 +61,16 @@ class FetchPublicCacheMiddleware(GenerationPrefixMixin, FetchFromCacheMiddleware
             request._cache_update_cache = False
             return None
         return super().process_request(request)
+
+
+class VaryOnCookieMiddleware:
+    """Cache a page once per set of cookies, since the display settings
+    (text size, contrast) are read from cookies into the HTML itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        patch_vary_headers(response, ("Cookie",))
+        return response

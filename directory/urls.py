@@ -16,4 +16,9 @@ urlpatterns = [
         name="division-detail",
     ),
     path("search/", views.SearchView.as_view(), name="search"),
+    path(
+        "settings/display/",
+        views.DisplaySettingsView.as_view(),
+        name="display-settings",
+    ),
 ]

@@ -1,12 +1,22 @@
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from standards.models import Commitment, PolicyArea, Sector
 
+from .display import (
+    CONTRAST_COOKIE,
+    COOKIE_MAX_AGE,
+    TEXT_SIZE_COOKIE,
+    DisplaySettingsForm,
+)
 from .forms import SearchForm, ServiceFilter
 from .models import Division, Service
 from .search import (
@@ -96,6 +106,38 @@ class SearchView(TemplateView):
             # An empty query or no result still answers: every team and number.
             context["browse_divisions"] = Division.objects.with_services()
         return super().get_context_data(**context, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class DisplaySettingsView(View):
+    """Keep the chosen text size and contrast in cookies, then go back."""
+
+    def get(self, request):
+        next_url = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(
+            next_url,
+            allowed_hosts={request.get_host()},
+            require_https=request.is_secure(),
+        ):
+            next_url = reverse("directory:home")
+        response = HttpResponseRedirect(next_url)
+        form = DisplaySettingsForm(request.GET)
+        form.is_valid()
+        cookies = {
+            TEXT_SIZE_COOKIE: form.cleaned_data.get("text_size"),
+            CONTRAST_COOKIE: form.cleaned_data.get("contrast"),
+        }
+        for name, value in cookies.items():
+            if value:
+                response.set_cookie(
+                    name,
+                    value,
+                    max_age=COOKIE_MAX_AGE,
+                    secure=request.is_secure(),
+                    httponly=True,
+                    samesite="Lax",
+                )
+        return response
 
 
 class HealthView(View):
