@@ -9,7 +9,7 @@ BUDGET = 50 * 1024
 
 def test_service_page_is_under_budget_and_has_no_third_party_request(site, page):
     requests = []
-    page.on("requestfinished", requests.append)
+    page.on("requestfinished", lambda request: requests.append(request))
     service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")
     page.goto(site + service.get_absolute_url(), wait_until="networkidle")
 
