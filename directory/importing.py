@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
 from standards.models import Sector
 
@@ -24,6 +25,20 @@ SECTOR_MODELS = [label for label in MODELS if label != "directory.contact"]
 class ImportReport(LedgerReport):
     sector: str = ""
     dry_run: bool = False
+
+    @property
+    def summary(self):
+        return _(
+            "%(sector)s: %(added)d added, %(changed)d changed, %(removed)d removed, "
+            "%(conflicts)d in conflict, %(unchanged)d unchanged."
+        ) % {
+            "sector": self.sector,
+            "added": len(self.added),
+            "changed": len(self.changed),
+            "removed": len(self.removed),
+            "conflicts": len(self.conflicts),
+            "unchanged": len(self.unchanged),
+        }
 
 
 @transaction.atomic

@@ -45,7 +45,10 @@ class Command(BaseCommand):
                 self.stdout.write(f"{heading}:")
                 for change in changes:
                     self.stdout.write(self.change_text(mark, change))
-        self.stdout.write(self.summary(report), self.style.SUCCESS)
+        summary = report.summary
+        if report.dry_run:
+            summary += " " + _("Dry run: nothing was written.")
+        self.stdout.write(summary, self.style.SUCCESS)
         if report.conflicts and not force:
             self.stdout.write(
                 _("Rows in conflict were left alone; use --force to replace them."),
@@ -60,20 +63,3 @@ class Command(BaseCommand):
         return f"  {mark} {change.label}" + (
             f" ({'; '.join(details)})" if details else ""
         )
-
-    def summary(self, report):
-        counts = {
-            "sector": report.sector,
-            "added": len(report.added),
-            "changed": len(report.changed),
-            "removed": len(report.removed),
-            "conflicts": len(report.conflicts),
-            "unchanged": len(report.unchanged),
-        }
-        text = _(
-            "%(sector)s: %(added)d added, %(changed)d changed, %(removed)d removed, "
-            "%(conflicts)d in conflict, %(unchanged)d unchanged."
-        )
-        if report.dry_run:
-            text += " " + _("Dry run: nothing was written.")
-        return text % counts
