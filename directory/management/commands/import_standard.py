@@ -10,6 +10,8 @@ MARKS = ["+", "~", "-", "!", "="]
 
 
 class Command(BaseCommand):
+    """Import one sector's document; ``--dry-run`` prints the report only."""
+
     help = (
         "Create or update a sector from the text of its 행정서비스 이행표준 "
         "document, in UTF-8 or CP949. Rows that staff edited since they were "
