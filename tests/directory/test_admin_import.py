@@ -60,7 +60,7 @@ class StandardImportAdminTests(TestCase):
         )
         self.assertEqual(Service.objects.filter(area__sector__name="교통").count(), 8)
         response = self.client.get(response.url)
-        self.assertContains(response, "교통: 46")
+        self.assertContains(response, "교통: 추가 46건")
 
     def test_document_with_an_error_is_refused_with_its_line(self):
         lines = SEED.read_text(encoding="utf-8").split("\n")[:57]

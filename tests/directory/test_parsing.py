@@ -244,7 +244,7 @@ class MalformedDocumentTests(TestCase):
         with self.assertRaises(StandardDocumentError) as caught:
             document_parse(content)
         self.assertEqual(caught.exception.line_number, line_number)
-        self.assertIn(f"Line {line_number}:", str(caught.exception))
+        self.assertIn(f"{line_number}행:", str(caught.exception))
         self.assertIn(words, str(caught.exception))
 
     def seed_with(self, replacements=(), cut=None):
@@ -255,6 +255,7 @@ class MalformedDocumentTests(TestCase):
 
     def test_random_text(self):
         self.assertRefused("\n\nLorem ipsum dolor sit amet\n1. 가나다\n", 3, "Lorem")
+        self.assertRefused("\n\nLorem ipsum\n", 3, "행정서비스 이행표준” 제목이 나와야")
 
     def test_empty_file(self):
         self.assertRefused(b"  \n\n", 1)
