@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from directory.sitemaps import SITEMAPS
 from directory.views import HealthView
 
 admin.site.site_header = _("Public service directory administration")
@@ -11,6 +13,12 @@ admin.site.index_title = _("Directory management")
 
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("standards.urls")),

@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from .admin_import import standard_import_view
 from .models import Contact, Division, SeedRecord, Service, ServicePhone
 
 
@@ -55,6 +57,16 @@ class ServiceAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("service_phones__contact")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_view)
+        return [
+            path("import/", view, name="directory_service_import"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        return standard_import_view(self, request)
 
     @admin.display(description=_("phone numbers"))
     def phone_numbers(self, obj):

@@ -297,14 +297,25 @@ class ServicePhone(models.Model):
 
 
 class SeedRecord(models.Model):
-    """A fixture row that ``seed_directory`` has already put in the database.
+    """A row that seeding or a document import has put in the database.
 
     Seeding consults this ledger so that a row staff renamed or deleted is not
-    brought back by the next deployment.
+    brought back by the next deployment. Importing also keeps the values it
+    gave the row: a row whose values no longer match them was edited by staff
+    and is not overwritten.
     """
 
     model = models.CharField(verbose_name=_("model"), max_length=100)
     key = models.CharField(verbose_name=_("natural key"), max_length=500)
+    values = models.JSONField(
+        verbose_name=_("values as loaded"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Shows the fields as the fixture or document last gave them; "
+            "empty when the row was removed."
+        ),
+    )
     seeded_at = models.DateTimeField(verbose_name=_("seeded at"), auto_now_add=True)
 
     class Meta:

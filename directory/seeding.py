@@ -3,7 +3,9 @@
 ``loaddata`` replaces rows that share a natural key, which would undo staff
 edits on every deployment. Seeding instead adds only what is missing, compares
 what already exists, and remembers what it has added (``SeedRecord``) so that a
-row staff renamed or deleted is not brought back either.
+row staff renamed or deleted is not brought back either. The ledger keeps the
+values each row was seeded with, which ``directory.importing`` compares to tell
+staff edits from rows a newer document may update.
 """
 
 import json
@@ -97,9 +99,11 @@ def directory_seed(names=FIXTURE_NAMES):
             report.withdrawn.append((label, key))
             continue
         obj = item.object
+        values = record["fields"]
         if obj.pk is not None and type(obj)._base_manager.filter(pk=obj.pk).exists():
             if differences := _differences(item):
                 report.differing.append((label, key, differences))
+                values = None
             else:
                 report.unchanged += 1
         elif seen_before or item.deferred_fields:
@@ -109,5 +113,7 @@ def directory_seed(names=FIXTURE_NAMES):
         else:
             item.save()
             report.added.append((label, key))
-        SeedRecord.objects.get_or_create(model=label, key=key)
+        SeedRecord.objects.get_or_create(
+            model=label, key=key, defaults={"values": values}
+        )
     return report

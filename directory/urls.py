@@ -9,16 +9,33 @@ urlpatterns = [
     path(
         "services/<int:pk>/", views.ServiceDetailView.as_view(), name="service-detail"
     ),
+    path(
+        "services/<int:pk>/contact.vcf",
+        views.ServiceVCardView.as_view(),
+        name="service-vcard",
+    ),
     path("divisions/", views.DivisionListView.as_view(), name="division-list"),
     path(
         "divisions/<int:pk>/",
         views.DivisionDetailView.as_view(),
         name="division-detail",
     ),
+    path(
+        "divisions/<int:pk>/contact.vcf",
+        views.DivisionVCardView.as_view(),
+        name="division-vcard",
+    ),
+    path(
+        "divisions/<int:pk>/sheet/",
+        views.DivisionSheetView.as_view(),
+        name="division-sheet",
+    ),
+    path("areas/<int:pk>/sheet/", views.AreaSheetView.as_view(), name="area-sheet"),
     path("search/", views.SearchView.as_view(), name="search"),
     path(
         "settings/display/",
         views.DisplaySettingsView.as_view(),
         name="display-settings",
     ),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]

@@ -1,6 +1,6 @@
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,6 +25,7 @@ from .search import (
     divisions_matching,
     services_matching,
 )
+from .sharing import division_vcard, service_structured_data, service_vcard
 
 
 class HomeView(TemplateView):
@@ -69,6 +70,30 @@ class ServiceDetailView(DetailView):
     def get_queryset(self):
         return Service.objects.with_contacts().prefetch_related("commitments")
 
+    def get_context_data(self, **kwargs):
+        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return super().get_context_data(
+            structured_data=service_structured_data(self.object, url), **kwargs
+        )
+
+
+class VCardMixin:
+    """Serve the object as a .vcf file that phones add to their contacts."""
+
+    def render_to_response(self, context, **response_kwargs):
+        url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        response = HttpResponse(
+            self.make_vcard(self.object, url), content_type="text/vcard; charset=utf-8"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="contact-{self.object.pk}.vcf"'
+        )
+        return response
+
+
+class ServiceVCardView(VCardMixin, ServiceDetailView):
+    make_vcard = staticmethod(service_vcard)
+
 
 class DivisionListView(ListView):
     paginate_by = 100
@@ -80,6 +105,30 @@ class DivisionListView(ListView):
 class DivisionDetailView(DetailView):
     def get_queryset(self):
         return Division.objects.select_related("sector").with_services()
+
+
+class DivisionVCardView(VCardMixin, DivisionDetailView):
+    make_vcard = staticmethod(division_vcard)
+
+
+class DivisionSheetView(DivisionDetailView):
+    """A one-page printable contact sheet with QR codes, for notice boards."""
+
+    template_name = "directory/division_sheet.html"
+
+
+class AreaSheetView(DetailView):
+    template_name = "directory/area_sheet.html"
+
+    def get_queryset(self):
+        return PolicyArea.objects.select_related("sector").prefetch_related(
+            Prefetch("services", Service.objects.with_contacts())
+        )
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
 
 
 class SearchView(TemplateView):

@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 
+echo "== browser for the end-to-end tests"
+scripts/chromium.sh
+
 echo "== ruff"
 $BIN/ruff check .
 $BIN/ruff format --check .

@@ -4,15 +4,16 @@ from django.test import override_settings
 
 
 @pytest.fixture(autouse=True, scope="session")
-def plain_static_storage():
-    """Serve static files without a collectstatic manifest during tests."""
+def test_settings():
+    """Static files without a collectstatic manifest, and fast password hashing."""
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         },
     }
-    with override_settings(STORAGES=storages):
+    hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(STORAGES=storages, PASSWORD_HASHERS=hashers):
         yield
 
 

@@ -178,7 +178,7 @@ class StylesheetTests(TestCase):
     def test_no_web_font_or_outside_resource_by_default(self):
         self.assertNotIn("@font-face", self.css)
         self.assertNotIn("@import", self.css)
-        self.assertNotIn("http", self.css)
+        self.assertNotRegex(self.css, r"url\(\s*[\"']?(https?:)?//")
         response = self.client.get(reverse("directory:home"))
         self.assertNotContains(response, "pretendard-gov.css")
 

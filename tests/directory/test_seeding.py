@@ -84,3 +84,20 @@ class SeedDirectoryTests(TestCase):
 
         self.assertEqual(Pledge.objects.count(), 13)
         self.assertIn("추가 6건", output)
+
+    def test_ledger_keeps_the_values_each_row_was_seeded_with(self):
+        record = SeedRecord.objects.get(
+            model="directory.service", key='[["이민사회", 1], "포괄적 거버넌스 운영"]'
+        )
+        self.assertEqual(record.values["division"], ["이민사회", "이민사회정책 담당"])
+        self.assertEqual(record.values["fax"], ["031-8030-4659"])
+
+    def test_ledger_has_no_values_for_a_row_that_differed_when_first_seen(self):
+        SeedRecord.objects.filter(model="standards.pledge").delete()
+        Pledge.objects.filter(number=2).update(text="담당자가 고친 문장")
+
+        seed()
+
+        records = SeedRecord.objects.filter(model="standards.pledge")
+        self.assertEqual(records.filter(values__isnull=True).count(), 6)
+        self.assertEqual(records.filter(values__isnull=False).count(), 7)

@@ -1,0 +1,26 @@
+"""Printed pages: no navigation, the numbers and addresses on paper."""
+
+from playwright.sync_api import expect
+
+from directory.models import Division
+
+
+def test_printed_page_hides_navigation_and_keeps_numbers(site, page):
+    division = Division.objects.get(name="이민체류지원 담당")
+    page.goto(site + division.get_absolute_url())
+    page.emulate_media(media="print")
+    expect(page.locator(".site-header")).to_be_hidden()
+    expect(page.locator(".breadcrumbs")).to_be_hidden()
+    expect(page.locator(".site-footer")).to_be_hidden()
+    expect(page.locator("main")).to_contain_text("031-8030-4692")
+
+
+def test_contact_sheet_prints_urls_and_qr_codes(site, page):
+    division = Division.objects.get(name="이민체류지원 담당")
+    page.goto(f"{site}/divisions/{division.pk}/sheet/")
+    page.emulate_media(media="print")
+    expect(page.locator(".sheet-row")).to_have_count(2)
+    expect(page.locator(".sheet-qr svg").first).to_be_visible()
+    expect(page.locator(".sheet-url").first).to_contain_text(f"{site}/services/")
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")
