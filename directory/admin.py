@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from .models import Contact, Division, SeedRecord, Service, ServicePhone
+from .models import Contact, Division, SeedRecord, Service, ServicePhone, Synonym
 
 
 class ServicePhoneInline(admin.TabularInline):
@@ -21,7 +21,7 @@ class ServiceInline(admin.TabularInline):
 class DivisionAdmin(admin.ModelAdmin):
     list_display = ["name", "sector", "position", "phone_numbers"]
     list_filter = ["sector"]
-    search_fields = ["name"]
+    search_fields = ["name", "former_names"]
     list_select_related = ["sector"]
     inlines = [ServiceInline]
 
@@ -72,3 +72,9 @@ class SeedRecordAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    list_display = ["term", "synonym"]
+    search_fields = ["term", "synonym"]

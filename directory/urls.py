@@ -33,4 +33,5 @@ urlpatterns = [
     path("areas/<int:pk>/sheet/", views.AreaSheetView.as_view(), name="area-sheet"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("api/v1/search", views.SearchApiView.as_view(), name="search-api"),
 ]

@@ -33,7 +33,9 @@ def test_find_a_number_by_browsing(site, page):
 def test_filters_narrow_the_results(site, page):
     page.goto(f"{site}/search/?q=지원")
     before = page.locator("ol.results > li").count()
-    page.get_by_label("담당:", exact=True).select_option(label="다문화가족지원 담당")
+    # Each choice carries its number of results: "다문화가족지원 담당 (7)".
+    division = page.get_by_label("담당:", exact=True)
+    division.select_option(label="다문화가족지원 담당 (7)")
     page.get_by_role("button", name="필터 적용").click()
     results = page.locator("ol.results > li .meta")
     assert 0 < results.count() < before
