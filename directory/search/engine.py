@@ -8,24 +8,22 @@ finds, where '%상담%' would scan every row).
 """
 
 from collections import Counter
-from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
     F,
     IntegerField,
     Lookup,
-    Min,
-    Prefetch,
     Q,
     When,
 )
 from django.db.models import Value as V
 
-from standards.models import Commitment, PolicyArea
-
-from ..models import Division, SearchEntry, Service, Synonym
+from ..cache import current_generation
+from ..models import SearchEntry, Synonym
+from .results import LOADERS, Result, Section
 from .text import (
     clean_query,
     is_hangul,
@@ -56,11 +54,23 @@ class Like(Lookup):
 SearchEntry._meta.get_field("key").register_lookup(Like)
 
 
+def synonym_pairs():
+    """Staff's synonym pairs as keys, cached until any directory row changes."""
+    cache_key = f"directory:synonyms:{current_generation()}"
+    pairs = cache.get(cache_key)
+    if pairs is None:
+        pairs = [
+            (search_key(term), search_key(synonym))
+            for term, synonym in Synonym.objects.values_list("term", "synonym")
+        ]
+        cache.set(cache_key, pairs, timeout=None)
+    return pairs
+
+
 def synonyms_of(key):
     """The key with each word staff listed as a synonym swapped for its pair."""
     found = []
-    for term, synonym in Synonym.objects.values_list("term", "synonym"):
-        term, synonym = search_key(term), search_key(synonym)
+    for term, synonym in synonym_pairs():
         for word, other in ((term, synonym), (synonym, term)):
             if word and other and word in key:
                 found.append(key.replace(word, other))
@@ -94,12 +104,16 @@ def _rank(keys, alternatives):
         lambda key: Q(words__contains=f" {key} "),
         _matches,
     ]
+    if not alternatives:
+        # Every entry matched the key itself: the last test needs no checking.
+        tests.pop()
     whens = []
     for tier, test in enumerate(tests):
         whens.append(When(_any(keys, test), then=V(2 * tier)))
         if alternatives:
             whens.append(When(_any(alternatives, test), then=V(2 * tier + 1)))
-    tier = Case(*whens, default=V(TIERS - 1), output_field=IntegerField())
+    default = TIERS - (1 if alternatives else 2)
+    tier = Case(*whens, default=V(default), output_field=IntegerField())
     return F("priority") * TIERS + tier
 
 
@@ -129,62 +143,90 @@ class Search:
 
     def __init__(self, text):
         self.text = clean_query(text)
-        self.corrected = ""
-        self.approximate = False
-        self.keys, self.alternatives = [], []
-        self.entries = self._entries()
-
-    def _entries(self):
-        key = typed_number(self.text) or search_key(self.text)
-        if not key:
-            return SearchEntry.objects.none()
-        self.keys, self.alternatives = [key], synonyms_of(key)
-        entries = SearchEntry.objects.filter(
+        self._corrected, self._approximate = "", False
+        self.key = typed_number(self.text) or search_key(self.text)
+        self.keys = [self.key] if self.key else []
+        self.alternatives = synonyms_of(self.key) if self.key else []
+        self._entries = SearchEntry.objects.filter(
             _any(self.keys + self.alternatives, _matches)
         )
-        if entries.exists():
-            return entries
+        self._settled = not self.key
+        if not self.key:
+            self._entries = self._entries.none()
+
+    @property
+    def entries(self):
+        """The matching entries, after the fallbacks if nothing matched as typed."""
+        if not self._settled and not self._entries.exists():
+            self._fall_back()
+        self._settled = True
+        return self._entries
+
+    @property
+    def corrected(self):
+        """The Hangul reading of a query typed in English mode, if it answered."""
+        return self.entries is not None and self._corrected
+
+    @property
+    def approximate(self):
+        """Whether only names with one syllable mistyped matched."""
+        return self.entries is not None and self._approximate
+
+    def _fall_back(self):
         readings = keyboard_readings(self.text)
         for reading in readings:
-            self.alternatives = [reading, *synonyms_of(reading)]
-            found = SearchEntry.objects.filter(_any(self.alternatives, _matches))
+            alternatives = [reading, *synonyms_of(reading)]
+            found = SearchEntry.objects.filter(_any(alternatives, _matches))
             if found.exists():
-                self.corrected = reading
-                return found
-        for candidate in [key, *readings]:
+                self._corrected, self.alternatives = reading, alternatives
+                self._entries = found
+                return
+        for candidate in [self.key, *readings]:
             slips = _slips(candidate)
             found = SearchEntry.objects.filter(slips) if slips else None
             if found is not None and found.exists():
-                self.approximate = True
-                self.alternatives = []
-                return found
-        return entries
+                self._approximate, self.alternatives = True, []
+                self._entries = found
+                return
 
     def ranked(self, entries=None):
-        """(kind, id) of each matching record, best first, ties in document order."""
-        entries = self.entries if entries is None else entries
+        """(kind, id) of matching entries, best first, ties in document order.
+
+        One row per entry, not per record: sorting the entries and skipping a
+        record's further entries is cheaper than grouping every match.
+        """
+        entries = self._entries if entries is None else entries
         return (
             entries.annotate(rank=_rank(self.keys, self.alternatives))
-            .values("kind", "object_id")
-            .annotate(best=Min("rank"), order=Min("position"))
-            .order_by("best", "order", "kind", "object_id")
+            .order_by("rank", "position", "kind", "object_id")
+            .values_list("kind", "object_id")
         )
+
+    def _best(self, entries, limit):
+        fetch = limit * 4
+        while True:
+            rows = list(self.ranked(entries)[:fetch])
+            best = list(dict.fromkeys(rows))
+            if len(best) >= limit or len(rows) < fetch:
+                return best[:limit]
+            fetch *= 4
 
     def results(self, entries=None, limit=20):
         """The best ``limit`` records, loaded with what a result shows."""
         if not self.keys:
             return []
-        rows = list(self.ranked(entries)[:limit])
+        rows = self._best(entries, limit)
+        if not rows and entries is None and not self._settled:
+            self._settled = True
+            self._fall_back()
+            rows = self._best(entries, limit)
+        self._settled = True
         loaded = {
-            kind: LOADERS[kind]().in_bulk(
-                [row["object_id"] for row in rows if row["kind"] == kind]
-            )
-            for kind in {row["kind"] for row in rows}
+            kind: LOADERS[kind]().in_bulk([pk for k, pk in rows if k == kind])
+            for kind in {kind for kind, _pk in rows}
         }
         return [
-            Result(row["kind"], loaded[row["kind"]][row["object_id"]])
-            for row in rows
-            if row["object_id"] in loaded[row["kind"]]
+            Result(kind, loaded[kind][pk]) for kind, pk in rows if pk in loaded[kind]
         ]
 
     def sections(self, entries=None, limit=50):
@@ -215,79 +257,3 @@ def _counts(entries, field):
         if value is not None:
             counts[value] += n
     return counts
-
-
-LOADERS = {
-    Kind.SERVICE: lambda: Service.objects.with_contacts(),
-    Kind.DIVISION: lambda: Division.objects.with_services(),
-    Kind.COMMITMENT: lambda: Commitment.objects.select_related("area").prefetch_related(
-        Prefetch("services", Service.objects.with_contacts())
-    ),
-    Kind.AREA: lambda: PolicyArea.objects.select_related("sector"),
-}
-
-
-@dataclass
-class Section:
-    kind: str
-    count: int
-    results: list
-
-    @property
-    def label(self):
-        return Kind(self.kind).label
-
-
-@dataclass
-class Result:
-    """One record found, with the number to call and the team answering it."""
-
-    kind: str
-    object: object
-
-    @property
-    def kind_label(self):
-        return Kind(self.kind).label
-
-    @property
-    def name(self):
-        return getattr(self.object, "name", None) or self.object.title
-
-    @property
-    def url(self):
-        return self.object.get_absolute_url()
-
-    @property
-    def services(self):
-        if self.kind == Kind.SERVICE:
-            return [self.object]
-        if self.kind == Kind.AREA:
-            return []
-        return list(self.object.services.all())
-
-    @property
-    def phones(self):
-        if self.kind == Kind.DIVISION:
-            return self.object.phones
-        contacts = {c.pk: c for s in self.services for c in s.phones_in_order}
-        return list(contacts.values())
-
-    @property
-    def fax(self):
-        return next((s.fax for s in self.services if s.fax), None)
-
-    @property
-    def division(self):
-        if self.kind == Kind.DIVISION:
-            return self.object
-        return next((s.division for s in self.services), None)
-
-    def as_dict(self):
-        return {
-            "type": self.kind,
-            "name": self.name,
-            "url": self.url,
-            "phones": [contact.national for contact in self.phones],
-            "fax": self.fax.national if self.fax else None,
-            "division": self.division.name if self.division else None,
-        }
