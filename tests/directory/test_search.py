@@ -1,4 +1,5 @@
 import json
+from io import StringIO
 
 from django.core.management import call_command
 from django.db import connection
@@ -193,11 +194,11 @@ class IndexMaintenanceTests(SeededSearchTestCase):
         self.assertEqual(self.names("외국인 축제 한마당")[0], "이민사회 문화소통 축제")
 
     def test_rebuild_after_a_bulk_load_gives_the_same_entries(self):
-        from directory.search.indexing import search_rebuild
-
         before = sorted(SearchEntry.objects.values_list("kind", "object_id", "key"))
         SearchEntry.objects.all().delete()
-        search_rebuild()
+        out = StringIO()
+        call_command("rebuild_search_index", stdout=out)
+        self.assertIn(f"검색 색인을 다시 만들었습니다: {len(before)}건", out.getvalue())
         after = sorted(SearchEntry.objects.values_list("kind", "object_id", "key"))
         self.assertEqual(after, before)
 
