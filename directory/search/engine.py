@@ -82,6 +82,10 @@ def _column(key):
 
 
 def _matches(key):
+    if is_initials(key) and len(key) < 3:
+        # One or two initials say too little to match anywhere in a name: they
+        # match its beginning, as in the 가나다 index.
+        return Q(initials__startswith=key)
     if len(key) >= 3:
         return Q(**{f"{_column(key)}__contains": key})
     if len(key) == 2:

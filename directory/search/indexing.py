@@ -28,7 +28,7 @@ def text_fields(text):
         "key": key,
         "words": search_words(text),
         "initials": initials,
-        "grams": grams(key, initials) if initials else grams(key),
+        "grams": grams(key),
     }
 
 

@@ -6,13 +6,27 @@ from django.db.models import Prefetch
 
 from standards.models import Commitment, PolicyArea
 
-from ..models import Division, SearchEntry, Service
+from ..models import Division, SearchEntry, Service, ServicePhone
 
 Kind = SearchEntry.Kind
 
+
+def numbers_of_services():
+    """A division's services with only their numbers, each number loaded once.
+
+    A division answers with the numbers of all its services; parsing every
+    shared number once per service would cost more than the search itself.
+    """
+    links = ServicePhone.objects.order_by("position").prefetch_related("contact")
+    return Prefetch(
+        "services",
+        Service.objects.prefetch_related(Prefetch("service_phones", links), "fax"),
+    )
+
+
 LOADERS = {
     Kind.SERVICE: lambda: Service.objects.with_contacts(),
-    Kind.DIVISION: lambda: Division.objects.with_services(),
+    Kind.DIVISION: lambda: Division.objects.prefetch_related(numbers_of_services()),
     Kind.COMMITMENT: lambda: Commitment.objects.select_related("area").prefetch_related(
         Prefetch("services", Service.objects.with_contacts())
     ),
