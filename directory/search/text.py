@@ -109,13 +109,13 @@ def is_initials(key):
     return bool(key) and all(ch in INITIALS for ch in key)
 
 
-def grams(*keys):
-    """Every two-character piece of the keys, and each key's last character.
+def grams(key):
+    """Every two-character piece of the key, and its last character alone.
 
     Stored space-separated so that a one- or two-character query becomes a
     whole word (" 상담 "), which a trigram index can find.
     """
-    pieces = {key[i : i + 2]: None for key in keys for i in range(len(key))}
+    pieces = {key[i : i + 2]: None for i in range(len(key))}
     return " " + " ".join(pieces) + " "
 
 

@@ -317,6 +317,21 @@ class SearchPageTests(SeededSearchTestCase):
         self.assertEqual(response.context["services"], [])
         self.assertContains(response, "담당 부서 (1)")
 
+    def test_no_result_offers_browsing_without_empty_filters(self):
+        response = self.search(q="우주여행")
+        self.assertNotContains(response, 'class="filters"')
+        self.assertContains(response, "목록에서 찾기")
+
+    def test_filters_stay_when_they_emptied_the_results(self):
+        first_area = Service.objects.get(name="포괄적 거버넌스 운영").area
+        second_division = Division.objects.get(name="다문화가족지원 담당")
+        response = self.search(
+            q="지원", area=first_area.pk, division=second_division.pk
+        )
+        self.assertEqual(response.context["sections"], [])
+        self.assertNotContains(response, "잘못된 필터 값")
+        self.assertContains(response, 'class="filters"')
+
     def test_correction_is_announced(self):
         response = self.search(q="rhfuddls")
         self.assertContains(response, "“고려인” 검색 결과")
