@@ -226,7 +226,7 @@ class Search:
             rows = self._best(entries, limit)
         self._settled = True
         loaded = {
-            kind: LOADERS[kind]().in_bulk([pk for k, pk in rows if k == kind])
+            kind: LOADERS[kind]([pk for k, pk in rows if k == kind])
             for kind in {kind for kind, _pk in rows}
         }
         return [

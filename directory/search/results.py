@@ -6,31 +6,50 @@ from django.db.models import Prefetch
 
 from standards.models import Commitment, PolicyArea
 
-from ..models import Division, SearchEntry, Service, ServicePhone
+from ..models import Contact, Division, SearchEntry, Service, ServicePhone
 
 Kind = SearchEntry.Kind
 
 
-def numbers_of_services():
-    """A division's services with only their numbers, each number loaded once.
+def with_numbers(divisions):
+    """Give each division the distinct numbers of its services, in their order.
 
-    A division answers with the numbers of all its services; parsing every
-    shared number once per service would cost more than the search itself.
+    Links are read as plain values and each number is loaded once: building
+    every service and every link of every division found would cost more
+    than the search itself.
     """
-    links = ServicePhone.objects.order_by("position").prefetch_related("contact")
-    return Prefetch(
-        "services",
-        Service.objects.prefetch_related(Prefetch("service_phones", links), "fax"),
+    ids = [division.pk for division in divisions]
+    order = ["area__sector__position", "area__number", "position"]
+    phones = ServicePhone.objects.filter(service__division__in=ids).order_by(
+        *(f"service__{field}" for field in order), "position"
     )
+    phones = phones.values_list("service__division_id", "contact_id")
+    faxes = Service.objects.filter(division__in=ids, fax__isnull=False).order_by(*order)
+    faxes = faxes.values_list("division_id", "fax_id")
+    phones, faxes = list(phones), list(faxes)
+    contacts = Contact.objects.in_bulk({pk for _d, pk in phones + faxes})
+    numbers, fax = {}, {}
+    for division_id, pk in phones:
+        numbers.setdefault(division_id, {}).setdefault(pk, contacts[pk])
+    for division_id, pk in faxes:
+        fax.setdefault(division_id, contacts[pk])
+    for division in divisions:
+        division.search_phones = list(numbers.get(division.pk, {}).values())
+        division.search_fax = fax.get(division.pk)
+    return divisions
 
 
 LOADERS = {
-    Kind.SERVICE: lambda: Service.objects.with_contacts(),
-    Kind.DIVISION: lambda: Division.objects.prefetch_related(numbers_of_services()),
-    Kind.COMMITMENT: lambda: Commitment.objects.select_related("area").prefetch_related(
-        Prefetch("services", Service.objects.with_contacts())
+    Kind.SERVICE: lambda pks: Service.objects.with_contacts().in_bulk(pks),
+    Kind.DIVISION: lambda pks: {
+        d.pk: d for d in with_numbers(list(Division.objects.filter(pk__in=pks)))
+    },
+    Kind.COMMITMENT: lambda pks: (
+        Commitment.objects.select_related("area")
+        .prefetch_related(Prefetch("services", Service.objects.with_contacts()))
+        .in_bulk(pks)
     ),
-    Kind.AREA: lambda: PolicyArea.objects.select_related("sector"),
+    Kind.AREA: lambda pks: PolicyArea.objects.select_related("sector").in_bulk(pks),
 }
 
 
@@ -75,12 +94,14 @@ class Result:
     @property
     def phones(self):
         if self.kind == Kind.DIVISION:
-            return self.object.phones
+            return self.object.search_phones
         contacts = {c.pk: c for s in self.services for c in s.phones_in_order}
         return list(contacts.values())
 
     @property
     def fax(self):
+        if self.kind == Kind.DIVISION:
+            return self.object.search_fax
         return next((s.fax for s in self.services if s.fax), None)
 
     @property
