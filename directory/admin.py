@@ -3,7 +3,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from .admin_import import standard_import_view
-from .models import Contact, Division, SeedRecord, Service, ServicePhone
+from .models import Contact, Division, SeedRecord, Service, ServicePhone, Synonym
 
 
 class ServicePhoneInline(admin.TabularInline):
@@ -23,7 +23,7 @@ class ServiceInline(admin.TabularInline):
 class DivisionAdmin(admin.ModelAdmin):
     list_display = ["name", "sector", "position", "phone_numbers"]
     list_filter = ["sector"]
-    search_fields = ["name"]
+    search_fields = ["name", "former_names"]
     list_select_related = ["sector"]
     inlines = [ServiceInline]
 
@@ -84,3 +84,9 @@ class SeedRecordAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Synonym)
+class SynonymAdmin(admin.ModelAdmin):
+    list_display = ["term", "synonym"]
+    search_fields = ["term", "synonym"]

@@ -7,4 +7,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Service directory")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from django.db.models.signals import post_migrate
+
+        from . import signals
+
+        post_migrate.connect(signals.index_existing_rows, sender=self)

@@ -2,10 +2,13 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from standards.models import PolicyArea
+from standards.models import PolicyArea, Sector
 
-from .models import Division, Service
+from .models import Division, SearchEntry
 from .search import MAX_QUERY_LENGTH, clean_query
+
+API_RESULTS = 20
+API_MAX_RESULTS = 50
 
 
 class QueryField(forms.CharField):
@@ -32,14 +35,57 @@ class SearchForm(forms.Form):
         return query
 
 
-class ServiceFilter(django_filters.FilterSet):
+class ApiSearchForm(SearchForm):
+    limit = forms.IntegerField(
+        label=_("number of results"),
+        required=False,
+        min_value=1,
+        max_value=API_MAX_RESULTS,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["q"].required = True
+
+    def clean_limit(self):
+        return self.cleaned_data["limit"] or API_RESULTS
+
+
+class SearchFilter(django_filters.FilterSet):
+    """Filters of the search page, each choice labelled with its result count."""
+
+    sector = django_filters.ModelChoiceFilter(
+        label=_("sector"), queryset=Sector.objects.all()
+    )
     area = django_filters.ModelChoiceFilter(
         label=_("policy area"), queryset=PolicyArea.objects.select_related("sector")
     )
     division = django_filters.ModelChoiceFilter(
         label=_("division"), queryset=Division.objects.all()
     )
+    type = django_filters.ChoiceFilter(
+        label=_("result type"), field_name="kind", choices=SearchEntry.Kind.choices
+    )
 
     class Meta:
-        model = Service
-        fields = ["area", "division"]
+        model = SearchEntry
+        fields = ["sector", "area", "division", "type"]
+
+    def __init__(self, *args, facets=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, counts in (facets or {}).items():
+            self._count_choices(
+                self.form.fields["type" if name == "kind" else name], counts
+            )
+
+    def _count_choices(self, field, counts):
+        """Offer only the choices that have results, each with its count."""
+        if isinstance(field, forms.ModelChoiceField):
+            field.queryset = field.queryset.filter(pk__in=list(counts))
+            field.label_from_instance = lambda obj: f"{obj} ({counts[obj.pk]})"
+        else:
+            field.choices = [
+                (value, f"{label} ({counts[value]})") if value else (value, label)
+                for value, label in field.choices
+                if not value or counts[value]
+            ]

@@ -29,6 +29,8 @@ from .seeding import NATURAL_KEY_FIELDS, record_key
 from .standard_document import StandardDocumentError
 
 MODELS = list(NATURAL_KEY_FIELDS)
+# Rows computed from others (the search index) never keep a row in use.
+DERIVED_MODELS = {"directory.searchentry"}
 # Positions are unique within their area or service; rows that move are put
 # out of the way first so that they can trade places.
 PARKED_MODELS = ["directory.service", "directory.servicephone"]
@@ -316,5 +318,9 @@ def in_use(obj):
     """Whether deleting the row would take or be stopped by any other row."""
     collector = NestedObjects(using=obj._state.db)
     collector.collect([obj])
-    collected = sum(len(objs) for objs in collector.model_objs.values())
+    collected = sum(
+        len(objs)
+        for model, objs in collector.model_objs.items()
+        if model._meta.label_lower not in DERIVED_MODELS
+    )
     return bool(collector.protected) or collected > 1

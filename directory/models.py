@@ -27,6 +27,14 @@ class Division(models.Model):
         related_name="divisions",
     )
     name = models.CharField(verbose_name=_("division name"), max_length=100)
+    former_names = models.TextField(
+        verbose_name=_("former names"),
+        blank=True,
+        help_text=_(
+            "Enter each earlier name of the division on its own line, so that "
+            "searches by an old name still find it."
+        ),
+    )
     position = models.PositiveSmallIntegerField(
         verbose_name=_("order"),
         default=0,
@@ -328,3 +336,85 @@ class SeedRecord(models.Model):
 
     def __str__(self):
         return f"{self.model} {self.key}"
+
+
+class SynonymQuerySet(models.QuerySet):
+    def get_by_natural_key(self, term, synonym):
+        return self.get(term=term, synonym=synonym)
+
+
+class Synonym(models.Model):
+    """A word people use in place of the document's own word, both ways."""
+
+    term = models.CharField(verbose_name=_("word"), max_length=50)
+    synonym = models.CharField(
+        verbose_name=_("synonym"),
+        max_length=50,
+        help_text=_("Enter a word that people type instead of the word above."),
+    )
+
+    objects = SynonymQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["term", "synonym"]
+        verbose_name = _("synonym")
+        verbose_name_plural = _("synonyms")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["term", "synonym"], name="unique_synonym_pair"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.term} ↔ {self.synonym}"
+
+    def natural_key(self):
+        return (self.term, self.synonym)
+
+
+def entry_of(model, verbose_name, **options):
+    """A search entry's link to a record it belongs to, or is filtered by."""
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        related_name="search_entries",
+        **options,
+    )
+
+
+class SearchEntry(models.Model):
+    """One searchable text of a public record, normalised when it is saved.
+
+    Written only by ``directory.search``; the foreign keys both delete the
+    entry with its record and carry the search page's filters.
+    """
+
+    class Kind(models.TextChoices):
+        SERVICE = "service", _("Service")
+        DIVISION = "division", _("Team")
+        COMMITMENT = "commitment", _("Commitment")
+        AREA = "area", _("Policy area")
+
+    kind = models.CharField(verbose_name=_("kind"), max_length=10, choices=Kind)
+    object_id = models.PositiveBigIntegerField(verbose_name=_("record"))
+    priority = models.PositiveSmallIntegerField(verbose_name=_("priority"))
+    position = models.BigIntegerField(verbose_name=_("order"))
+    sector = entry_of(Sector, _("sector"))
+    area = entry_of(PolicyArea, _("policy area"), null=True)
+    division = entry_of(Division, _("division"), null=True)
+    service = entry_of(Service, _("service"), null=True)
+    commitment = entry_of(Commitment, _("commitment"), null=True)
+    key = models.TextField(verbose_name=_("search key"))
+    words = models.TextField(verbose_name=_("words"))
+    initials = models.TextField(verbose_name=_("initial consonants"))
+    grams = models.TextField(verbose_name=_("character pairs"))
+
+    class Meta:
+        ordering = ["priority", "position"]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self):
+        return self.key

@@ -20,7 +20,7 @@ from django.db import transaction
 
 from .models import SeedRecord
 
-FIXTURE_NAMES = ["standards.json", "directory.json"]
+FIXTURE_NAMES = ["standards.json", "directory.json", "synonyms.json"]
 
 # The fixture fields that identify a row, as each model's natural_key() does.
 NATURAL_KEY_FIELDS = {
@@ -32,6 +32,7 @@ NATURAL_KEY_FIELDS = {
     "directory.contact": ["number"],
     "directory.service": ["area", "name"],
     "directory.servicephone": ["service", "contact"],
+    "directory.synonym": ["term", "synonym"],
 }
 
 

@@ -38,4 +38,5 @@ urlpatterns = [
         name="display-settings",
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("api/v1/search", views.SearchApiView.as_view(), name="search-api"),
 ]

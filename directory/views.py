@@ -1,3 +1,4 @@
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
@@ -17,14 +18,10 @@ from .display import (
     TEXT_SIZE_COOKIE,
     DisplaySettingsForm,
 )
-from .forms import SearchForm, ServiceFilter
+from .forms import ApiSearchForm, SearchFilter, SearchForm
 from .models import Division, Service
-from .search import (
-    INDEX_LETTERS,
-    commitments_matching,
-    divisions_matching,
-    services_matching,
-)
+from .search import INDEX_LETTERS
+from .search.engine import Search
 from .sharing import division_vcard, service_structured_data, service_vcard
 
 
@@ -133,25 +130,30 @@ class RobotsView(TemplateView):
 
 class SearchView(TemplateView):
     template_name = "directory/search.html"
+    results_shown = 50
 
     def get_context_data(self, **kwargs):
         form = SearchForm(self.request.GET)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         context = {"search_form": form, "query": query}
         if query:
-            service_filter = ServiceFilter(
-                self.request.GET, queryset=services_matching(query)
+            search = Search(query)
+            search_filter = SearchFilter(
+                self.request.GET, queryset=search.entries, facets=search.facets()
             )
+            sections = search.sections(search_filter.qs, limit=self.results_shown)
             context.update(
-                service_filter=service_filter,
-                services=service_filter.qs,
+                search=search,
+                search_filter=search_filter,
+                sections=sections,
+                services=[
+                    r.object for s in sections if s.kind == "service" for r in s.results
+                ],
                 filter_notice=_("Invalid filter values were ignored.")
-                if service_filter.errors
+                if search_filter.errors
                 else "",
-                divisions=divisions_matching(query),
-                commitments=commitments_matching(query),
             )
-        if not context.get("services"):
+        if not context.get("sections"):
             # An empty query or no result still answers: every team and number.
             context["browse_divisions"] = Division.objects.with_services()
         return super().get_context_data(**context, **kwargs)
@@ -201,3 +203,36 @@ class HealthView(View):
         response = JsonResponse({"status": "ok", "database": True})
         response["Cache-Control"] = "no-store"
         return response
+
+
+class MarkupSafeJSONEncoder(DjangoJSONEncoder):
+    """JSON with <, > and & escaped, so that text echoed back never reads as HTML."""
+
+    ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+    def encode(self, o):
+        return super().encode(o).translate(self.ESCAPES)
+
+
+class SearchApiView(View):
+    """``GET /api/v1/search?q=``: the ranked results as JSON, errors as 400."""
+
+    def get(self, request):
+        form = ApiSearchForm(request.GET)
+        if not form.is_valid():
+            return JsonResponse(
+                {"errors": form.errors.get_json_data()},
+                status=400,
+                encoder=MarkupSafeJSONEncoder,
+            )
+        query = form.cleaned_data["q"]
+        results = Search(query).results(limit=form.cleaned_data["limit"])
+        return JsonResponse(
+            {
+                "query": query,
+                "count": len(results),
+                "results": [result.as_dict() for result in results],
+            },
+            encoder=MarkupSafeJSONEncoder,
+            json_dumps_params={"ensure_ascii": False},
+        )

@@ -33,7 +33,9 @@ def test_find_a_number_by_browsing(site, page):
 def test_filters_narrow_the_results(site, page):
     page.goto(f"{site}/search/?q=지원")
     before = page.locator("ol.results > li").count()
-    page.get_by_label("담당:", exact=True).select_option(label="다문화가족지원 담당")
+    # Each choice carries its number of results: "다문화가족지원 담당 (7)".
+    division = page.get_by_label("담당:", exact=True)
+    division.select_option(label="다문화가족지원 담당 (7)")
     page.get_by_role("button", name="필터 적용").click()
     results = page.locator("ol.results > li .meta")
     assert 0 < results.count() < before
@@ -80,3 +82,18 @@ def test_staff_member_changes_a_phone_number_in_the_admin(site, page):
     page.context.clear_cookies()
     page.goto(f"{site}{service.get_absolute_url()}")
     expect(page.locator(".answer a.tel")).to_have_text("031-8030-4699")
+
+
+def test_suggestions_appear_as_one_types_and_work_by_keyboard(site, page):
+    page.goto(site)
+    box = page.get_by_role("combobox", name="서비스·담당 부서·전화번호 검색")
+    box.press_sequentially("고려인", delay=50)
+    first = page.get_by_role("option").first
+    expect(first).to_contain_text("이주민·고려인동포 정착지원")
+    expect(first).to_contain_text("031-8030-4692")
+    expect(page.locator("#search-q-status")).to_contain_text("추천 검색어")
+    expect(box).to_have_attribute("aria-expanded", "true")
+    box.press("ArrowDown")
+    expect(box).to_have_attribute("aria-activedescendant", "search-q-suggestions-0")
+    box.press("Enter")
+    expect(page.locator("h1")).to_have_text("이주민·고려인동포 정착지원")

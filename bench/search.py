@@ -1,0 +1,297 @@
+"""Time the search API on a province-sized synthetic directory.
+
+    DATABASE_URL="postgres:///directory?host=/var/run/postgresql" \\
+        .venv/bin/python bench/search.py
+    .venv/bin/python bench/search.py          # SQLite
+
+The data goes to a separate benchmark database, never the one DATABASE_URL
+names: "<name>_bench" on PostgreSQL (dropped and created anew, UTF-8 with an
+explicit C.UTF-8 locale so that pg_trgm sees Hangul as letters), or
+bench/bench.sqlite3. Prints p50/p95 per kind of query.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+SQLITE_PATH = BASE_DIR / "bench" / "bench.sqlite3"
+
+PLACES = (
+    "경기도 수원시 성남시 의정부시 안양시 부천시 광명시 평택시 동두천시 안산시 고양시 "
+    "과천시 구리시 남양주시 오산시 시흥시 군포시 의왕시 하남시 용인시 파주시 이천시 "
+    "안성시 김포시 화성시 광주시 양주시 포천시 여주시 연천군 가평군 양평군"
+).split()
+TARGETS = (
+    "청소년 어르신 장애인 영유아 다문화가족 외국인근로자 결혼이민자 한부모가족 "
+    "소상공인 농업인 청년 중장년 여성 아동 임산부 보훈대상자 저소득층 1인가구 "
+    "북한이탈주민 고려인동포"
+).split()
+TOPICS = (
+    "주거 일자리 창업 돌봄 보육 건강검진 치매 정신건강 교통 안전 환경 에너지 "
+    "문화예술 체육 관광 평생교육 한국어교육 통역 법률 인권 노동 금융 복지 급식 "
+    "방역 재난 상수도 하수도 도로 주차 공원 산림 축산 수산 식품 위생 세무 민원 "
+    "정보화 마을공동체"
+).split()
+ACTIONS = (
+    "지원 상담 교육 운영 안내 신청 접수 지원사업 바우처 센터 운영 서비스 "
+    "프로그램 운영 실태조사 협의체 운영 홍보 박람회 축제 캠페인 장려금 지급 "
+    "보조금 지원 시설 운영 인증 점검 컨설팅 쉼터 운영"
+).split(" ")
+DIVISION_WORDS = (
+    "정책 기획 지원 협력 복지 건강 안전 관리 운영 교육 육성 진흥 보호 통합 "
+    "서비스 일자리 주거 환경 교통 문화"
+).split()
+SECTORS = "이민사회 복지 보건 교통 환경 일자리 주거 문화관광 농업 안전".split()
+
+QUERIES = {
+    "two syllables": ["상담", "주거", "지원", "돌봄", "통역", "청년"],
+    "name part": [
+        "청소년주거",
+        "다문화가족 돌봄",
+        "외국인근로자",
+        "치매 상담",
+        "평생교육",
+    ],
+    "whole name": [],  # filled from the data
+    "initials": ["ㅊㅅㄴ", "ㄷㅁㅎ", "ㅈㄱ"],
+    "full number": [],  # filled from the data
+    "number part": ["4655", "8001 1234", "1717"],
+    "english keyboard": ["cjdthsus", "ehfqha", "dlfwkfl"],
+    "one slip": ["다문화가족돌봄센타", "외국인근로자통억"],
+    "synonym": ["비자", "번역"],
+    "no match": ["우주여행", "zzzq"],
+}
+
+
+def bench_database_url(reuse=False):
+    """The benchmark's own database, next to the one DATABASE_URL names."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        if not reuse:
+            SQLITE_PATH.unlink(missing_ok=True)
+        return f"sqlite:///{SQLITE_PATH}"
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") or "directory"
+    return urlunsplit(parts._replace(path=f"/{name}_bench"))
+
+
+def create_postgres_database(url):
+    import dj_database_url
+    import psycopg2
+
+    config = dj_database_url.parse(url)
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"] or None,
+        password=config["PASSWORD"] or None,
+        host=config["HOST"] or None,
+        port=config["PORT"] or None,
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{config["NAME"]}"')
+        cursor.execute(
+            f'CREATE DATABASE "{config["NAME"]}" TEMPLATE template0 ENCODING '
+            "'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'"
+        )
+    admin.close()
+
+
+def setup_django(url):
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    os.environ["DJANGO_SSL_REDIRECT"] = "0"
+    sys.path.insert(0, str(BASE_DIR))
+    import django
+
+    django.setup()
+
+
+def unique_names(rng, count, make):
+    names = set()
+    while len(names) < count:
+        names.add(make())
+    return sorted(names, key=lambda _: rng.random())
+
+
+def generate(services_count, divisions_count, rng):
+    """Sectors, areas, commitments, divisions, numbers and services, in bulk."""
+    from directory.models import Contact, Division, Service, ServicePhone
+    from standards.models import Commitment, Pledge, PolicyArea, Sector
+
+    sectors = Sector.objects.bulk_create(
+        Sector(name=name, title=f"{name} 분야 행정서비스 이행표준", position=i)
+        for i, name in enumerate(SECTORS, 1)
+    )
+    areas = PolicyArea.objects.bulk_create(
+        PolicyArea(sector=sector, number=n, title=f"{rng.choice(TARGETS)} {topic} 증진")
+        for sector in sectors
+        for n, topic in enumerate(rng.sample(TOPICS, 10), 1)
+    )
+    commitments = Commitment.objects.bulk_create(
+        Commitment(area=area, position=p, letter="가나다라마"[p - 1], title=title)
+        for area in areas
+        for p in range(1, 6)
+        for title in [f"{rng.choice(TARGETS)} {rng.choice(TOPICS)} 서비스 제공"]
+    )
+    Pledge.objects.bulk_create(
+        Pledge(
+            commitment=c,
+            number=n,
+            text=f"{rng.choice(TARGETS)}의 {rng.choice(TOPICS)}을 위해 "
+            f"{rng.choice(ACTIONS)}을 추진하겠습니다.",
+        )
+        for c in commitments
+        for n in (1, 2)
+    )
+    per_sector = divisions_count // len(sectors)
+    divisions = []
+    for sector in sectors:
+        names = unique_names(
+            rng,
+            per_sector,
+            lambda: (
+                "".join(rng.sample(DIVISION_WORDS, 2)) + rng.choice(TOPICS) + " 담당"
+            ),
+        )
+        divisions += [
+            Division(sector=sector, name=name, position=i)
+            for i, name in enumerate(names, 1)
+        ]
+    divisions = Division.objects.bulk_create(divisions, batch_size=5000)
+    contacts = [
+        Contact(
+            number=f"031-{8000 + n // 10000}-{n % 10000:04d}",
+            kind=Contact.Kind.FAX if n % 4 == 3 else Contact.Kind.PHONE,
+        )
+        for n in range(len(divisions) * 4)
+    ]
+    contacts = Contact.objects.bulk_create(contacts, batch_size=5000)
+    by_sector = {}
+    for i, division in enumerate(divisions):
+        by_sector.setdefault(division.sector_id, []).append((division, i))
+    per_area = services_count // len(areas)
+    services, links = [], []
+    for area in areas:
+        names = unique_names(
+            rng,
+            per_area,
+            lambda: (
+                f"{rng.choice(PLACES)} {rng.choice(TARGETS)} "
+                f"{rng.choice(TOPICS)} {rng.choice(ACTIONS)}"
+            ),
+        )
+        for position, name in enumerate(names, 1):
+            division, i = rng.choice(by_sector[area.sector_id])
+            service = Service(
+                area=area,
+                division=division,
+                name=name,
+                position=position,
+                fax=contacts[i * 4 + 3],
+            )
+            services.append(service)
+            phones = rng.sample(range(3), rng.choice((1, 1, 1, 2)))
+            links += [
+                (service, contacts[i * 4 + k], p) for p, k in enumerate(phones, 1)
+            ]
+    Service.objects.bulk_create(services, batch_size=5000)
+    ServicePhone.objects.bulk_create(
+        (ServicePhone(service=s, contact=c, position=p) for s, c, p in links),
+        batch_size=5000,
+    )
+    return services, contacts
+
+
+def measure(view, factory, query, rounds):
+    timings = []
+    for _ in range(rounds):
+        request = factory.get("/api/v1/search", {"q": query})
+        started = time.perf_counter()
+        response = view(request)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (query, response.content)
+    return timings
+
+
+def percentile(values, share):
+    return statistics.quantiles(values, n=100, method="inclusive")[share - 1]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--services", type=int, default=50_000)
+    parser.add_argument("--divisions", type=int, default=5_000)
+    parser.add_argument("--rounds", type=int, default=20)
+    parser.add_argument(
+        "--reuse", action="store_true", help="time the data of the previous run"
+    )
+    args = parser.parse_args()
+
+    url = bench_database_url(args.reuse)
+    if url.startswith("postgres") and not args.reuse:
+        create_postgres_database(url)
+    setup_django(url)
+
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import RequestFactory
+
+    from directory.models import Contact, Service
+    from directory.search.indexing import search_rebuild
+    from directory.views import SearchApiView
+
+    rng = random.Random(20261125)
+    if args.reuse:
+        services, contacts = list(Service.objects.all()), list(Contact.objects.all())
+    else:
+        call_command("migrate", verbosity=0)
+        call_command("loaddata", "synonyms", verbosity=0)
+        started = time.perf_counter()
+        services, contacts = generate(args.services, args.divisions, rng)
+        generated = time.perf_counter()
+        search_rebuild()
+        if connection.vendor == "postgresql":
+            # What autovacuum does in a live database: statistics for the
+            # planner, and hint bits so that reads do not write.
+            with connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+        print(
+            f"generated in {generated - started:.0f} s, "
+            f"indexed in {time.perf_counter() - generated:.0f} s"
+        )
+    print(
+        f"{connection.vendor}: {len(services):,} services, "
+        f"{len(contacts) // 4:,} divisions, {len(contacts):,} numbers"
+    )
+
+    QUERIES["whole name"] = [s.name for s in rng.sample(services, 4)]
+    QUERIES["full number"] = [c.national for c in rng.sample(contacts, 3)]
+    view, factory = SearchApiView.as_view(), RequestFactory()
+    everything = []
+    print(f"{'query kind':<18} {'p50 ms':>8} {'p95 ms':>8}")
+    for kind, queries in QUERIES.items():
+        timings = []
+        for query in queries:
+            measure(view, factory, query, 2)
+            timings += measure(view, factory, query, args.rounds)
+        everything += timings
+        print(
+            f"{kind:<18} {statistics.median(timings):8.1f} "
+            f"{percentile(timings, 95):8.1f}"
+        )
+    print(
+        f"{'all':<18} {statistics.median(everything):8.1f} "
+        f"{percentile(everything, 95):8.1f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

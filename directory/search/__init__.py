@@ -1,0 +1,9 @@
+"""Search over services, divisions and the standard's text.
+
+``text`` normalises what is indexed and what people type the same way,
+``indexing`` keeps the search entries current, and ``engine`` answers queries.
+"""
+
+from .text import INDEX_LETTERS, MAX_QUERY_LENGTH, clean_query, digits, index_letter
+
+__all__ = ["INDEX_LETTERS", "MAX_QUERY_LENGTH", "clean_query", "digits", "index_letter"]

@@ -1,0 +1,263 @@
+"""Answering a query: which entries match, how they rank and what they show.
+
+Every match is a ``LIKE`` on a precomputed key, one code path for SQLite and
+PostgreSQL. On PostgreSQL, trigram indexes serve queries of three characters
+or more directly; one- and two-character queries look up the space-separated
+character pairs instead (" 상담 " is a whole word there, which a trigram index
+finds, where '%상담%' would scan every row).
+"""
+
+from collections import Counter
+
+from django.core.cache import cache
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Lookup,
+    Q,
+    When,
+)
+from django.db.models import Value as V
+
+from ..cache import current_generation
+from ..models import SearchEntry, Synonym
+from .results import LOADERS, Result, Section
+from .text import (
+    clean_query,
+    is_hangul,
+    is_initials,
+    keyboard_readings,
+    search_key,
+    typed_number,
+)
+
+Kind = SearchEntry.Kind
+MAX_ALTERNATIVES = 5
+# Ranks within one priority: exact, prefix, whole word, part of a word; each
+# once for the words typed and once for a synonym or a correction of them.
+TIERS = 8
+
+
+class Like(Lookup):
+    """``LIKE`` with the caller's own wildcards (keys hold no % or _)."""
+
+    lookup_name = "like"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+
+
+SearchEntry._meta.get_field("key").register_lookup(Like)
+
+
+def synonym_pairs():
+    """Staff's synonym pairs as keys, cached until any directory row changes."""
+    cache_key = f"directory:synonyms:{current_generation()}"
+    pairs = cache.get(cache_key)
+    if pairs is None:
+        pairs = [
+            (search_key(term), search_key(synonym))
+            for term, synonym in Synonym.objects.values_list("term", "synonym")
+        ]
+        cache.set(cache_key, pairs, timeout=None)
+    return pairs
+
+
+def synonyms_of(key):
+    """The key with each word staff listed as a synonym swapped for its pair."""
+    found = []
+    for term, synonym in synonym_pairs():
+        for word, other in ((term, synonym), (synonym, term)):
+            if word and other and word in key:
+                found.append(key.replace(word, other))
+    return [alt for alt in dict.fromkeys(found) if alt != key][:MAX_ALTERNATIVES]
+
+
+def _column(key):
+    return "initials" if is_initials(key) else "key"
+
+
+def _matches(key):
+    if is_initials(key) and len(key) < 3:
+        # One or two initials say too little to match anywhere in a name: they
+        # match its beginning, as in the 가나다 index.
+        return Q(initials__startswith=key)
+    if len(key) >= 3:
+        return Q(**{f"{_column(key)}__contains": key})
+    if len(key) == 2:
+        return Q(grams__contains=f" {key} ")
+    return Q(grams__contains=f" {key}")
+
+
+def _any(keys, test):
+    q = Q()
+    for key in keys:
+        q |= test(key)
+    return q
+
+
+def _rank(keys, alternatives):
+    """Priority first (names, divisions, the standard's text), then match tier."""
+    tests = [
+        lambda key: Q(**{_column(key): key}),
+        lambda key: Q(**{f"{_column(key)}__startswith": key}),
+        lambda key: Q(words__contains=f" {key} "),
+        _matches,
+    ]
+    if not alternatives:
+        # Every entry matched the key itself: the last test needs no checking.
+        tests.pop()
+    whens = []
+    for tier, test in enumerate(tests):
+        whens.append(When(_any(keys, test), then=V(2 * tier)))
+        if alternatives:
+            whens.append(When(_any(alternatives, test), then=V(2 * tier + 1)))
+    default = TIERS - (1 if alternatives else 2)
+    tier = Case(*whens, default=V(default), output_field=IntegerField())
+    return F("priority") * TIERS + tier
+
+
+def _slips(key):
+    """Entries with the key but for one mistyped syllable (four or more)."""
+    if len(key) < 4 or not all(map(is_hangul, key)):
+        return None
+    q = Q()
+    for i in range(len(key)):
+        left, right = key[:i], key[i + 1 :]
+        slip = Q(key__like=f"%{left}_{right}%")
+        longer = max(left, right, key=len)
+        if len(longer) == 2:
+            # No whole trigram in the pattern: let the pair index narrow it.
+            slip &= Q(grams__contains=f" {longer} ")
+        q |= slip
+    return q
+
+
+class Search:
+    """The answer to one query: the matching entries and how to rank them.
+
+    When nothing matches as typed, the query is read as Hangul typed with an
+    English keyboard layout, then with one syllable mistyped; ``corrected``
+    and ``approximate`` tell which reading answered.
+    """
+
+    def __init__(self, text):
+        self.text = clean_query(text)
+        self._corrected, self._approximate = "", False
+        self.key = typed_number(self.text) or search_key(self.text)
+        self.keys = [self.key] if self.key else []
+        self.alternatives = synonyms_of(self.key) if self.key else []
+        self._entries = SearchEntry.objects.filter(
+            _any(self.keys + self.alternatives, _matches)
+        )
+        self._settled = not self.key
+        if not self.key:
+            self._entries = self._entries.none()
+
+    @property
+    def entries(self):
+        """The matching entries, after the fallbacks if nothing matched as typed."""
+        if not self._settled and not self._entries.exists():
+            self._fall_back()
+        self._settled = True
+        return self._entries
+
+    @property
+    def corrected(self):
+        """The Hangul reading of a query typed in English mode, if it answered."""
+        return self.entries is not None and self._corrected
+
+    @property
+    def approximate(self):
+        """Whether only names with one syllable mistyped matched."""
+        return self.entries is not None and self._approximate
+
+    def _fall_back(self):
+        readings = keyboard_readings(self.text)
+        for reading in readings:
+            alternatives = [reading, *synonyms_of(reading)]
+            found = SearchEntry.objects.filter(_any(alternatives, _matches))
+            if found.exists():
+                self._corrected, self.alternatives = reading, alternatives
+                self._entries = found
+                return
+        for candidate in [self.key, *readings]:
+            slips = _slips(candidate)
+            found = SearchEntry.objects.filter(slips) if slips else None
+            if found is not None and found.exists():
+                self._approximate, self.alternatives = True, []
+                self._entries = found
+                return
+
+    def ranked(self, entries=None):
+        """(kind, id) of matching entries, best first, ties in document order.
+
+        One row per entry, not per record: sorting the entries and skipping a
+        record's further entries is cheaper than grouping every match.
+        """
+        entries = self._entries if entries is None else entries
+        return (
+            entries.annotate(rank=_rank(self.keys, self.alternatives))
+            .order_by("rank", "position", "kind", "object_id")
+            .values_list("kind", "object_id")
+        )
+
+    def _best(self, entries, limit):
+        fetch = limit * 4
+        while True:
+            rows = list(self.ranked(entries)[:fetch])
+            best = list(dict.fromkeys(rows))
+            if len(best) >= limit or len(rows) < fetch:
+                return best[:limit]
+            fetch *= 4
+
+    def results(self, entries=None, limit=20):
+        """The best ``limit`` records, loaded with what a result shows."""
+        if not self.keys:
+            return []
+        rows = self._best(entries, limit)
+        if not rows and entries is None and not self._settled:
+            self._settled = True
+            self._fall_back()
+            rows = self._best(entries, limit)
+        self._settled = True
+        loaded = {
+            kind: LOADERS[kind]([pk for k, pk in rows if k == kind])
+            for kind in {kind for kind, _pk in rows}
+        }
+        return [
+            Result(kind, loaded[kind][pk]) for kind, pk in rows if pk in loaded[kind]
+        ]
+
+    def sections(self, entries=None, limit=50):
+        """The results grouped by kind (services first), each with its count."""
+        entries = self.entries if entries is None else entries
+        counts = _counts(entries, "kind")
+        return [
+            Section(kind, counts[kind], self.results(entries.filter(kind=kind), limit))
+            for kind in Kind.values
+            if counts[kind]
+        ]
+
+    def facets(self):
+        """How many records match for each sector, area, division and kind."""
+        return {
+            field: _counts(self.entries, field)
+            for field in ["sector", "area", "division", "kind"]
+        }
+
+
+def _counts(entries, field):
+    """Matching records per value of the field (an entry is one text of one)."""
+    counts = Counter()
+    rows = entries.values_list(field, "kind").annotate(
+        n=Count("object_id", distinct=True)
+    )
+    for value, _kind, n in rows.order_by():
+        if value is not None:
+            counts[value] += n
+    return counts

@@ -1,0 +1,121 @@
+"""What a search result shows: the record, its numbers, fax and division."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+
+from standards.models import Commitment, PolicyArea
+
+from ..models import Contact, Division, SearchEntry, Service, ServicePhone
+
+Kind = SearchEntry.Kind
+
+
+def with_numbers(divisions):
+    """Give each division the distinct numbers of its services, in their order.
+
+    Links are read as plain values and each number is loaded once: building
+    every service and every link of every division found would cost more
+    than the search itself.
+    """
+    ids = [division.pk for division in divisions]
+    order = ["area__sector__position", "area__number", "position"]
+    phones = ServicePhone.objects.filter(service__division__in=ids).order_by(
+        *(f"service__{field}" for field in order), "position"
+    )
+    phones = phones.values_list("service__division_id", "contact_id")
+    faxes = Service.objects.filter(division__in=ids, fax__isnull=False).order_by(*order)
+    faxes = faxes.values_list("division_id", "fax_id")
+    phones, faxes = list(phones), list(faxes)
+    contacts = Contact.objects.in_bulk({pk for _d, pk in phones + faxes})
+    numbers, fax = {}, {}
+    for division_id, pk in phones:
+        numbers.setdefault(division_id, {}).setdefault(pk, contacts[pk])
+    for division_id, pk in faxes:
+        fax.setdefault(division_id, contacts[pk])
+    for division in divisions:
+        division.search_phones = list(numbers.get(division.pk, {}).values())
+        division.search_fax = fax.get(division.pk)
+    return divisions
+
+
+LOADERS = {
+    Kind.SERVICE: lambda pks: Service.objects.with_contacts().in_bulk(pks),
+    Kind.DIVISION: lambda pks: {
+        d.pk: d for d in with_numbers(list(Division.objects.filter(pk__in=pks)))
+    },
+    Kind.COMMITMENT: lambda pks: (
+        Commitment.objects.select_related("area")
+        .prefetch_related(Prefetch("services", Service.objects.with_contacts()))
+        .in_bulk(pks)
+    ),
+    Kind.AREA: lambda pks: PolicyArea.objects.select_related("sector").in_bulk(pks),
+}
+
+
+@dataclass
+class Section:
+    kind: str
+    count: int
+    results: list
+
+    @property
+    def label(self):
+        return Kind(self.kind).label
+
+
+@dataclass
+class Result:
+    """One record found, with the number to call and the team answering it."""
+
+    kind: str
+    object: object
+
+    @property
+    def kind_label(self):
+        return Kind(self.kind).label
+
+    @property
+    def name(self):
+        return getattr(self.object, "name", None) or self.object.title
+
+    @property
+    def url(self):
+        return self.object.get_absolute_url()
+
+    @property
+    def services(self):
+        if self.kind == Kind.SERVICE:
+            return [self.object]
+        if self.kind == Kind.AREA:
+            return []
+        return list(self.object.services.all())
+
+    @property
+    def phones(self):
+        if self.kind == Kind.DIVISION:
+            return self.object.search_phones
+        contacts = {c.pk: c for s in self.services for c in s.phones_in_order}
+        return list(contacts.values())
+
+    @property
+    def fax(self):
+        if self.kind == Kind.DIVISION:
+            return self.object.search_fax
+        return next((s.fax for s in self.services if s.fax), None)
+
+    @property
+    def division(self):
+        if self.kind == Kind.DIVISION:
+            return self.object
+        return next((s.division for s in self.services), None)
+
+    def as_dict(self):
+        return {
+            "type": self.kind,
+            "name": self.name,
+            "url": self.url,
+            "phones": [contact.national for contact in self.phones],
+            "fax": self.fax.national if self.fax else None,
+            "division": self.division.name if self.division else None,
+        }

@@ -1,0 +1,210 @@
+"""The one normalisation of text for search, applied alike to what is indexed
+and to what people type: spacing, punctuation, case, initial consonants,
+keyboard layout and phone digits.
+"""
+
+import re
+import unicodedata
+
+import phonenumbers
+
+MAX_QUERY_LENGTH = 100
+HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
+INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+MEDIALS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+FINALS = ["", *"ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"]
+# A 가나다 index files double consonants under their plain letter.
+INDEX_LETTERS = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
+_PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
+_JAMO = {chr(code) for code in range(0x3131, 0x318F)}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_WORD_BREAK = re.compile(r"[\W_]+")
+
+# The standard two-set (두벌식) layout: the jamo each key of an English
+# keyboard types. Shift changes only the seven keys listed in upper case.
+KEYBOARD = dict(
+    zip(
+        "qwertyuiopasdfghjklzxcvbnmQWERTOP",
+        "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ",
+        strict=True,
+    )
+)
+_DOUBLE_MEDIALS = {
+    "ㅗㅏ": "ㅘ",
+    "ㅗㅐ": "ㅙ",
+    "ㅗㅣ": "ㅚ",
+    "ㅜㅓ": "ㅝ",
+    "ㅜㅔ": "ㅞ",
+    "ㅜㅣ": "ㅟ",
+    "ㅡㅣ": "ㅢ",
+}
+_DOUBLE_FINALS = {
+    "ㄱㅅ": "ㄳ",
+    "ㄴㅈ": "ㄵ",
+    "ㄴㅎ": "ㄶ",
+    "ㄹㄱ": "ㄺ",
+    "ㄹㅁ": "ㄻ",
+    "ㄹㅂ": "ㄼ",
+    "ㄹㅅ": "ㄽ",
+    "ㄹㅌ": "ㄾ",
+    "ㄹㅍ": "ㄿ",
+    "ㄹㅎ": "ㅀ",
+    "ㅂㅅ": "ㅄ",
+}
+_SPLIT_FINALS = {double: pair for pair, double in _DOUBLE_FINALS.items()}
+
+
+def clean_query(text):
+    """What people typed, NFC-normalised, without control characters."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub("", text or ""))
+    return " ".join(text.split())
+
+
+def digits(text):
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def is_hangul(ch):
+    return HANGUL_FIRST <= ord(ch) <= HANGUL_LAST
+
+
+def index_letter(name):
+    """The 가나다 index heading of a name: its first initial consonant."""
+    first = (name or " ")[0]
+    if is_hangul(first):
+        initial = INITIALS[(ord(first) - HANGUL_FIRST) // 588]
+        return _PLAIN.get(initial, initial)
+    return "A–Z" if first.isascii() and first.isalpha() else "#"
+
+
+def search_key(text):
+    """Letters and digits only, case-folded: spacing and punctuation never count.
+
+    "다문화 가족", "다문화가족" and "다문화·가족" all become "다문화가족".
+    """
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    # Full-width letters and digits (as Korean input methods type them) become
+    # plain ones; compatibility jamo are kept, since NFKC would change them.
+    return "".join(
+        ch if ch in _JAMO else unicodedata.normalize("NFKC", ch)
+        for ch in text
+        if ch.isalnum()
+    )
+
+
+def search_words(text):
+    """The words of a text as keys, padded with spaces for whole-word tests."""
+    keys = [search_key(word) for word in _WORD_BREAK.split(text or "")]
+    return " " + " ".join(key for key in keys if key) + " "
+
+
+def initials_of(key):
+    """Each syllable replaced by its initial consonant: 고려인 → ㄱㄹㅇ."""
+    return "".join(
+        INITIALS[(ord(ch) - HANGUL_FIRST) // 588] if is_hangul(ch) else ch for ch in key
+    )
+
+
+def is_initials(key):
+    return bool(key) and all(ch in INITIALS for ch in key)
+
+
+def grams(key):
+    """Every two-character piece of the key, and its last character alone.
+
+    Stored space-separated so that a one- or two-character query becomes a
+    whole word (" 상담 "), which a trigram index can find.
+    """
+    pieces = {key[i : i + 2]: None for i in range(len(key))}
+    return " " + " ".join(pieces) + " "
+
+
+def phone_key(number):
+    """A phone number as the digits Koreans dial: 03180304655."""
+    return digits(
+        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    )
+
+
+def typed_number(text):
+    """The digits of a query that is a phone number or part of one, else "".
+
+    "+82 31 8030 4655" and "031.8030.4655" both give "03180304655"; a part
+    such as "8030 4655" keeps its digits as typed.
+    """
+    if not text or any(ch.isalpha() for ch in text) or len(digits(text)) < 3:
+        return ""
+    try:
+        number = phonenumbers.parse(text, "KR")
+    except phonenumbers.NumberParseException:
+        return digits(text)
+    if text.lstrip().startswith("+") and phonenumbers.is_possible_number(number):
+        return phone_key(number)
+    return digits(text)
+
+
+def from_keyboard(text):
+    """Hangul for text typed with the keyboard in English mode: rhfuddls → 고려인.
+
+    Returns "" unless every letter maps to a key and the jamo form syllables.
+    """
+    letters = "".join(text.split())
+    if not letters or not all(
+        ch in KEYBOARD or ch.lower() in KEYBOARD for ch in letters
+    ):
+        return ""
+    syllables = _compose(KEYBOARD.get(ch) or KEYBOARD[ch.lower()] for ch in letters)
+    return syllables if all(is_hangul(ch) for ch in syllables) else ""
+
+
+def keyboard_readings(text):
+    """The Hangul readings of text typed in English mode, likeliest first.
+
+    A key pressed twice by mistake is forgiven: rhfuddls reads 고령인, then
+    고려인 without the repeated d.
+    """
+    readings = [from_keyboard(text)]
+    for i in range(1, len(text)):
+        if text[i] == text[i - 1]:
+            readings.append(from_keyboard(text[:i] + text[i + 1 :]))
+    return [reading for reading in dict.fromkeys(readings) if reading]
+
+
+def _syllable(initial, medial, final=""):
+    if not medial:
+        return initial
+    if not initial:
+        return medial + final
+    return chr(
+        HANGUL_FIRST
+        + (INITIALS.index(initial) * 21 + MEDIALS.index(medial)) * 28
+        + FINALS.index(final)
+    )
+
+
+def _compose(jamo):
+    """Assemble a stream of jamo into syllables, as a Korean input method does."""
+    out, initial, medial, final = [], "", "", ""
+    for ch in jamo:
+        if ch in MEDIALS:
+            if final:
+                # The last consonant moves on to start the next syllable.
+                keep, moved = _SPLIT_FINALS.get(final, ("", final))
+                out.append(_syllable(initial, medial, keep))
+                initial, medial, final = moved, ch, ""
+            elif medial and medial + ch in _DOUBLE_MEDIALS:
+                medial = _DOUBLE_MEDIALS[medial + ch]
+            elif medial or not initial:
+                out.append(_syllable(initial, medial))
+                initial, medial = "", ch
+            else:
+                medial = ch
+        elif initial and medial and not final and ch in FINALS:
+            final = ch
+        elif final and final + ch in _DOUBLE_FINALS:
+            final = _DOUBLE_FINALS[final + ch]
+        else:
+            out.append(_syllable(initial, medial, final))
+            initial, medial, final = ch, "", ""
+    out.append(_syllable(initial, medial, final))
+    return "".join(out)
