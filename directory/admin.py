@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from .forms import ContactForm
 from .models import Contact, Division, SeedRecord, Service, ServicePhone
 
 
@@ -30,11 +31,12 @@ class DivisionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("phone numbers"))
     def phone_numbers(self, obj):
-        return ", ".join(contact.national for contact in obj.phones)
+        return ", ".join(contact.label for contact in obj.phones)
 
 
 @admin.register(Contact)
 class ContactAdmin(admin.ModelAdmin):
+    form = ContactForm
     list_display = ["__str__", "kind", "service_count", "last_verified"]
     list_filter = ["kind", "last_verified"]
     search_fields = ["number"]
@@ -58,7 +60,7 @@ class ServiceAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("phone numbers"))
     def phone_numbers(self, obj):
-        return ", ".join(contact.national for contact in obj.phones_in_order)
+        return ", ".join(contact.label for contact in obj.phones_in_order)
 
 
 @admin.register(SeedRecord)

@@ -1,10 +1,11 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from phonenumber_field.formfields import PhoneNumberField
 
 from standards.models import PolicyArea
 
-from .models import Division, Service
+from .models import Contact, Division, Service
 from .search import MAX_QUERY_LENGTH, clean_query
 
 
@@ -43,3 +44,41 @@ class ServiceFilter(django_filters.FilterSet):
     class Meta:
         model = Service
         fields = ["area", "division"]
+
+
+class ContactNumberField(PhoneNumberField):
+    """A number typed as staff write it, with an extension after 내선, ext. or #."""
+
+    def to_python(self, value):
+        # phonenumbers knows "ext." and "#" but not the Korean word for extension.
+        if isinstance(value, str):
+            value = value.replace("내선", " ext. ")
+        return super().to_python(value)
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["number", "extension", "kind", "last_verified"]
+        field_classes = {"number": ContactNumberField}
+        error_messages = {
+            "number": {
+                "invalid": _(
+                    "This is not a valid phone number. Enter it with its area "
+                    "code, such as 031-8030-4652 or 031-8030-4652 ext. 123."
+                )
+            }
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("number")
+        if number and number.extension:
+            # E.164 cannot hold an extension, so it gets its own field.
+            if cleaned_data.get("extension") not in ("", number.extension):
+                self.add_error(
+                    "extension", _("The number and this field name two extensions.")
+                )
+            cleaned_data["extension"] = number.extension
+            number.extension = None
+        return cleaned_data

@@ -8,6 +8,11 @@ from phonenumber_field.modelfields import PhoneNumberField
 from standards.models import Commitment, PolicyArea, Sector
 
 
+def validate_digits(value):
+    if not (value.isascii() and value.isdigit()):
+        raise ValidationError(_("Enter digits only."), code="invalid")
+
+
 class DivisionQuerySet(models.QuerySet):
     def get_by_natural_key(self, sector_name, name):
         return self.get(sector__name=sector_name, name=name)
@@ -86,6 +91,13 @@ class Contact(models.Model):
         unique=True,
         help_text=_("Enter the number in any form, such as 031-8030-4652."),
     )
+    extension = models.CharField(
+        verbose_name=_("extension"),
+        max_length=10,
+        blank=True,
+        validators=[validate_digits],
+        help_text=_("Enter the extension in digits if callers must ask for one."),
+    )
     kind = models.CharField(
         verbose_name=_("kind"), max_length=5, choices=Kind, default=Kind.PHONE
     )
@@ -101,10 +113,20 @@ class Contact(models.Model):
         verbose_name_plural = _("contact numbers")
 
     def __str__(self):
-        return self.national
+        return self.label
 
     def natural_key(self):
         return (str(self.number),)
+
+    @property
+    def label(self):
+        """The national number with its extension: 031-8030-4652 (내선 123)."""
+        if not self.extension:
+            return self.national
+        return _("%(number)s (ext. %(extension)s)") % {
+            "number": self.national,
+            "extension": self.extension,
+        }
 
     @property
     def national(self):
@@ -121,8 +143,11 @@ class Contact(models.Model):
 
     @property
     def tel_uri(self):
+        number = phonenumbers.PhoneNumber()
+        number.merge_from(self.number)
+        number.extension = self.extension or None
         return phonenumbers.format_number(
-            self.number, phonenumbers.PhoneNumberFormat.RFC3966
+            number, phonenumbers.PhoneNumberFormat.RFC3966
         )
 
 

@@ -85,3 +85,55 @@ class AdminTests(TestCase):
         )
         self.assertContains(response, "포괄적 거버넌스를 운영하여")
         self.assertContains(response, "1개 ")
+
+
+class ContactNumberTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser(
+            "manager", "manager@example.org", "correct-horse-battery"
+        )
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def add(self, number, extension=""):
+        return self.client.post(
+            reverse("admin:directory_contact_add"),
+            {"number": number, "extension": extension, "kind": "phone"},
+        )
+
+    def test_number_typed_any_way_is_stored_normalised(self):
+        for typed in ["0318030-4652", "031 8030 4652", "+82 31 8030 4652"]:
+            with self.subTest(typed=typed):
+                Contact.objects.all().delete()
+                response = self.add(typed)
+                self.assertEqual(response.status_code, 302)
+                contact = Contact.objects.get()
+                self.assertEqual(str(contact.number.as_e164), "+823180304652")
+                self.assertEqual(contact.label, "031-8030-4652")
+
+    def test_extension_is_split_from_the_number(self):
+        for typed in ["031-8030-4652 내선 123", "031-8030-4652 ext. 123"]:
+            with self.subTest(typed=typed):
+                Contact.objects.all().delete()
+                self.assertEqual(self.add(typed).status_code, 302)
+                contact = Contact.objects.get()
+                self.assertEqual(contact.extension, "123")
+                self.assertEqual(contact.label, "031-8030-4652 (내선 123)")
+                self.assertEqual(contact.tel_uri, "tel:+82-31-8030-4652;ext=123")
+
+    def test_invalid_number_is_refused_in_korean(self):
+        response = self.add("12345")
+        self.assertContains(response, "올바른 전화번호가 아닙니다")
+        self.assertFalse(Contact.objects.exists())
+
+    def test_extension_must_be_digits(self):
+        response = self.add("031-8030-4652", extension="12a")
+        self.assertContains(response, "숫자만 입력하세요")
+        self.assertFalse(Contact.objects.exists())
+
+    def test_number_is_shown_in_national_format_on_the_changelist(self):
+        self.add("+82 31 8030 4652", extension="7")
+        response = self.client.get(reverse("admin:directory_contact_changelist"))
+        self.assertContains(response, "031-8030-4652 (내선 7)")
