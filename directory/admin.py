@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from standards.admin_base import HistoryAdmin
+
 from .forms import ContactForm
 from .models import Contact, Division, SeedRecord, Service, ServicePhone
 
@@ -19,7 +21,7 @@ class ServiceInline(admin.TabularInline):
 
 
 @admin.register(Division)
-class DivisionAdmin(admin.ModelAdmin):
+class DivisionAdmin(HistoryAdmin):
     list_display = ["name", "sector", "position", "phone_numbers"]
     list_filter = ["sector"]
     search_fields = ["name"]
@@ -35,7 +37,7 @@ class DivisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(admin.ModelAdmin):
+class ContactAdmin(HistoryAdmin):
     form = ContactForm
     list_display = ["__str__", "kind", "service_count", "last_verified"]
     list_filter = ["kind", "last_verified"]
@@ -47,7 +49,7 @@ class ContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(admin.ModelAdmin):
+class ServiceAdmin(HistoryAdmin):
     list_display = ["name", "division", "area", "phone_numbers", "fax", "last_verified"]
     list_filter = ["area__sector", "area", "division"]
     search_fields = ["name", "division__name"]

@@ -4,6 +4,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+from simple_history.models import HistoricalRecords
 
 from standards.models import Commitment, PolicyArea, Sector
 
@@ -39,6 +40,9 @@ class Division(models.Model):
     )
 
     objects = DivisionQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("division history"), verbose_name_plural=_("division history")
+    )
 
     class Meta:
         ordering = ["sector__position", "sector", "position", "name"]
@@ -106,6 +110,10 @@ class Contact(models.Model):
     )
 
     objects = ContactQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("contact number history"),
+        verbose_name_plural=_("contact number history"),
+    )
 
     class Meta:
         ordering = ["number"]
@@ -218,6 +226,11 @@ class Service(models.Model):
     )
 
     objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords(
+        m2m_fields=[commitments],
+        verbose_name=_("service history"),
+        verbose_name_plural=_("service history"),
+    )
 
     class Meta:
         ordering = ["area__sector__position", "area__number", "position"]
@@ -298,6 +311,10 @@ class ServicePhone(models.Model):
     position = models.PositiveSmallIntegerField(verbose_name=_("order"), default=1)
 
     objects = ServicePhoneQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("service phone number history"),
+        verbose_name_plural=_("service phone number history"),
+    )
 
     class Meta:
         ordering = ["service", "position"]

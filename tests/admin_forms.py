@@ -1,0 +1,34 @@
+"""Fill in admin forms the way a browser sends them back."""
+
+from django.contrib.auth import get_user_model
+
+
+def make_superuser(username="manager"):
+    return get_user_model().objects.create_superuser(
+        username, f"{username}@example.org", "correct-horse-battery"
+    )
+
+
+def _as_post_value(value):
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return "" if value is None else str(value)
+
+
+def form_data(response, **changes):
+    """The POST data of the admin form on ``response`` as shown, with ``changes``.
+
+    Works for change pages (with their inlines) and for the history revert page.
+    """
+    forms = [response.context["adminform"].form]
+    for inline in response.context.get("inline_admin_formsets") or []:
+        forms += [inline.formset.management_form, *inline.formset.forms]
+    data = {}
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is False:
+                continue
+            data[form.add_prefix(name)] = _as_post_value(value)
+    data.update(changes)
+    return data
