@@ -1,10 +1,43 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from standards.admin_base import HistoryAdmin
 
 from .forms import ContactForm
 from .models import Contact, Division, SeedRecord, Service, ServicePhone
+
+
+class VerificationFilter(admin.SimpleListFilter):
+    title = _("verification")
+    parameter_name = "verification"
+
+    def lookups(self, request, model_admin):
+        return [("due", _("Not verified for 180 days"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "due":
+            return queryset.needs_verification()
+        return queryset
+
+
+class VerificationAdmin(HistoryAdmin):
+    """Staff confirm rows with their team without opening and saving each one."""
+
+    actions = ["mark_verified"]
+
+    @admin.action(description=_("Verified (today)"), permissions=["change"])
+    def mark_verified(self, request, queryset):
+        count = queryset.mark_verified(user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d row marked as verified today.",
+                "%(count)d rows marked as verified today.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 class ServicePhoneInline(admin.TabularInline):
@@ -37,10 +70,10 @@ class DivisionAdmin(HistoryAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(HistoryAdmin):
+class ContactAdmin(VerificationAdmin):
     form = ContactForm
     list_display = ["__str__", "kind", "service_count", "last_verified"]
-    list_filter = ["kind", "last_verified"]
+    list_filter = ["kind", VerificationFilter, "last_verified"]
     search_fields = ["number"]
 
     @admin.display(description=_("services"))
@@ -49,9 +82,9 @@ class ContactAdmin(HistoryAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(HistoryAdmin):
+class ServiceAdmin(VerificationAdmin):
     list_display = ["name", "division", "area", "phone_numbers", "fax", "last_verified"]
-    list_filter = ["area__sector", "area", "division"]
+    list_filter = [VerificationFilter, "area__sector", "area", "division"]
     search_fields = ["name", "division__name"]
     list_select_related = ["division", "area", "fax"]
     autocomplete_fields = ["area", "division", "fax", "commitments"]

@@ -1,17 +1,47 @@
+import datetime
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
+from simple_history.utils import get_history_manager_for_model
 
 from standards.models import Commitment, PolicyArea, Sector
+
+# Staff confirm every service and number with its team at least this often.
+VERIFY_EVERY = datetime.timedelta(days=180)
 
 
 def validate_digits(value):
     if not (value.isascii() and value.isdigit()):
         raise ValidationError(_("Enter digits only."), code="invalid")
+
+
+class VerifiableQuerySet(models.QuerySet):
+    def needs_verification(self):
+        """Rows never verified, or last verified more than 180 days ago."""
+        cutoff = timezone.localdate() - VERIFY_EVERY
+        return self.filter(
+            models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=cutoff)
+        )
+
+    def mark_verified(self, user=None):
+        """Set today as the date last verified, changing nothing else.
+
+        A queryset update skips the history, so the new date is recorded there
+        explicitly; the admin's check for concurrent edits relies on it.
+        """
+        pks = list(self.values_list("pk", flat=True))
+        rows = self.model._base_manager.filter(pk__in=pks)
+        count = rows.update(last_verified=timezone.localdate())
+        get_history_manager_for_model(self.model).bulk_history_create(
+            list(rows), update=True, default_user=user
+        )
+        return count
 
 
 class DivisionQuerySet(models.QuerySet):
@@ -79,7 +109,7 @@ class Division(models.Model):
         return list({s.fax.pk: s.fax for s in self.services.all() if s.fax}.values())
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(VerifiableQuerySet):
     def get_by_natural_key(self, number):
         return self.get(number=number)
 
@@ -159,7 +189,7 @@ class Contact(models.Model):
         )
 
 
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(VerifiableQuerySet):
     def get_by_natural_key(self, sector_name, area_number, name):
         return self.get(
             area__sector__name=sector_name, area__number=area_number, name=name
