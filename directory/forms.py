@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
+from standards.admin_base import ConcurrentEditForm
 from standards.models import PolicyArea
 
 from .models import Contact, Division, Service
@@ -56,7 +57,7 @@ class ContactNumberField(PhoneNumberField):
         return super().to_python(value)
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(ConcurrentEditForm):
     class Meta:
         model = Contact
         fields = ["number", "extension", "kind", "last_verified"]

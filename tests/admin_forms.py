@@ -1,6 +1,7 @@
 """Fill in admin forms the way a browser sends them back."""
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
 
 def make_superuser(username="manager"):
@@ -32,3 +33,14 @@ def form_data(response, **changes):
             data[form.add_prefix(name)] = _as_post_value(value)
     data.update(changes)
     return data
+
+
+def admin_url(obj, view="change"):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{view}", args=[obj.pk])
+
+
+def post_change(client, obj, **changes):
+    """Open ``obj``'s admin change page and save it with ``changes``."""
+    url = admin_url(obj)
+    return client.post(url, form_data(client.get(url), **changes))

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from directory.models import Contact, Division, Service
 from standards.models import Pledge
-from tests.admin_forms import form_data, make_superuser
+from tests.admin_forms import admin_url, form_data, make_superuser, post_change
 
 
 class HistoryTests(TestCase):
@@ -21,18 +21,10 @@ class HistoryTests(TestCase):
         self.client.force_login(self.admin)
 
     def change(self, obj, **changes):
-        url = reverse(
-            f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
-        )
-        return self.client.post(url, form_data(self.client.get(url), **changes))
+        return post_change(self.client, obj, **changes)
 
     def history_page(self, obj):
-        return self.client.get(
-            reverse(
-                f"admin:{obj._meta.app_label}_{obj._meta.model_name}_history",
-                args=[obj.pk],
-            )
-        )
+        return self.client.get(admin_url(obj, "history"))
 
     def test_every_model_has_history(self):
         for model in [
@@ -105,3 +97,55 @@ class HistoryTests(TestCase):
         response = self.history_page(pledge)
         self.assertContains(response, old_text)
         self.assertContains(response, "새로운 약속입니다.")
+
+
+class ConcurrentEditTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_directory", stdout=StringIO())
+        cls.first = make_superuser("first")
+        cls.second = make_superuser("second")
+        cls.contact = Contact.objects.get(number="031-8030-4652")
+        cls.service = Service.objects.get(name="결혼이민자 지원")
+
+    def open_as(self, user, obj):
+        self.client.force_login(user)
+        return self.client.get(admin_url(obj))
+
+    def test_second_save_of_the_same_version_is_refused(self):
+        first_page = self.open_as(self.first, self.contact)
+        second_page = self.open_as(self.second, self.contact)
+        self.client.post(
+            admin_url(self.contact),
+            form_data(second_page, number="031-8030-4650", extension="12"),
+        )
+        self.client.force_login(self.first)
+        response = self.client.post(
+            admin_url(self.contact), form_data(first_page, kind="fax")
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "편집하는 동안 second 님이 ")
+        self.assertContains(response, "번호: “031-8030-4652” → “031-8030-4650”")
+        self.assertContains(response, "내선번호: “” → “12”")
+        self.contact.refresh_from_db()
+        self.assertEqual(self.contact.national, "031-8030-4650")
+        self.assertEqual(self.contact.kind, Contact.Kind.PHONE)
+
+    def test_save_after_reopening_the_record_succeeds(self):
+        self.open_as(self.first, self.service)
+        post_change(self.client, self.service, name="결혼이민자 정착 지원")
+        response = post_change(self.client, self.service, name="결혼이민자 종합 지원")
+        self.assertEqual(response.status_code, 302)
+        self.service.refresh_from_db()
+        self.assertEqual(self.service.name, "결혼이민자 종합 지원")
+
+    def test_verification_meanwhile_is_not_overwritten(self):
+        page = self.open_as(self.first, self.service)
+        Service.objects.filter(pk=self.service.pk).mark_verified(user=self.second)
+        response = self.client.post(
+            admin_url(self.service), form_data(page, name="결혼이민자 정착 지원")
+        )
+        self.assertContains(response, "최종 확인일")
+        self.service.refresh_from_db()
+        self.assertEqual(self.service.name, "결혼이민자 지원")
+        self.assertIsNotNone(self.service.last_verified)
