@@ -1,6 +1,7 @@
 """The base every admin page of the project shares, for both apps."""
 
 from django import forms
+from django.contrib import messages
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -84,3 +85,20 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """
 
     form = ConcurrentEditForm
+
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        if protected:
+            # Django lists these lower on the page; say plainly that nothing
+            # will be deleted and why, before anyone looks for the button.
+            messages.error(
+                request,
+                _(
+                    "This cannot be deleted while other records use it. Move or "
+                    "delete these first: %(uses)s"
+                )
+                % {"uses": ", ".join(str(item) for item in protected)},
+            )
+        return deleted, counts, perms_needed, protected

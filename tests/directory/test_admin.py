@@ -4,6 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import Contact, Division, Service
+from tests.factories import make_contact, make_service
 
 
 class AdminTests(TestCase):
@@ -137,3 +138,52 @@ class ContactNumberTests(TestCase):
         self.add("+82 31 8030 4652", extension="7")
         response = self.client.get(reverse("admin:directory_contact_changelist"))
         self.assertContains(response, "031-8030-4652 (내선 7)")
+
+
+class SafeDeleteTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser(
+            "manager", "manager@example.org", "correct-horse-battery"
+        )
+        cls.service = make_service(name="결혼이민자 지원")
+        cls.division = cls.service.division
+        cls.contact = Contact.objects.get()
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def assertRefused(self, obj):
+        url = reverse(f"admin:directory_{obj._meta.model_name}_delete", args=[obj.pk])
+        for response in [
+            self.client.get(url),
+            self.client.post(url, {"post": "yes"}),
+        ]:
+            self.assertContains(
+                response, "다른 항목이 사용하고 있어 삭제할 수 없습니다"
+            )
+            self.assertContains(response, "결혼이민자 지원")
+        self.assertTrue(type(obj).objects.filter(pk=obj.pk).exists())
+
+    def test_division_with_services_is_not_deleted(self):
+        self.assertRefused(self.division)
+
+    def test_number_used_by_a_service_is_not_deleted(self):
+        self.assertRefused(self.contact)
+
+    def test_bulk_delete_of_a_used_number_is_refused(self):
+        response = self.client.post(
+            reverse("admin:directory_contact_changelist"),
+            {"action": "delete_selected", "_selected_action": [self.contact.pk]},
+        )
+        self.assertContains(response, "다른 항목이 사용하고 있어 삭제할 수 없습니다")
+        self.assertTrue(Contact.objects.filter(pk=self.contact.pk).exists())
+
+    def test_unused_number_is_deleted(self):
+        unused = make_contact("031-8030-4999")
+        response = self.client.post(
+            reverse("admin:directory_contact_delete", args=[unused.pk]),
+            {"post": "yes"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Contact.objects.filter(pk=unused.pk).exists())
