@@ -1,6 +1,7 @@
 """Fill in admin forms the way a browser sends them back."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 
@@ -8,6 +9,15 @@ def make_superuser(username="manager"):
     return get_user_model().objects.create_superuser(
         username, f"{username}@example.org", "correct-horse-battery"
     )
+
+
+def make_staff(username, group_name):
+    """A staff account in one of the groups that migrations create."""
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.org", "correct-horse-battery", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
 
 
 def _as_post_value(value):
