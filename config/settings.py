@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "simple_history",
     "axes",
+    "import_export",
     "standards",
     "directory",
 ]
@@ -131,6 +132,12 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True
+
+# Spreadsheets: whoever may change a service may import; a row with an error
+# stops the whole import.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Phone numbers
 PHONENUMBER_DEFAULT_REGION = "KR"

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 
 from standards.admin_base import HistoryAdmin
 
-from .forms import ContactForm
+from .forms import ContactForm, ExportForm
 from .models import Contact, Division, SeedRecord, Service, ServicePhone
+from .resources import ServiceResource
 
 
 class VerificationFilter(admin.SimpleListFilter):
@@ -82,7 +85,10 @@ class ContactAdmin(VerificationAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(VerificationAdmin):
+class ServiceAdmin(ImportExportMixin, VerificationAdmin):
+    resource_classes = [ServiceResource]
+    export_form_class = ExportForm
+    formats = [XLSX, CSV]
     list_display = ["name", "division", "area", "phone_numbers", "fax", "last_verified"]
     list_filter = [VerificationFilter, "area__sector", "area", "division"]
     search_fields = ["name", "division__name"]

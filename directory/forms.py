@@ -1,6 +1,7 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from import_export.forms import SelectableFieldsExportForm
 from phonenumber_field.formfields import PhoneNumberField
 
 from standards.admin_base import ConcurrentEditForm
@@ -83,3 +84,10 @@ class ContactForm(ConcurrentEditForm):
             cleaned_data["extension"] = number.extension
             number.extension = None
         return cleaned_data
+
+
+class ExportForm(SelectableFieldsExportForm):
+    """Label each column to export with its spreadsheet heading alone."""
+
+    def _get_field_label(self, resource, field_name):
+        return resource.fields[field_name].column_name

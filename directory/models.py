@@ -313,6 +313,23 @@ class Service(models.Model):
     def phones_in_order(self):
         return [link.contact for link in self.service_phones.all()]
 
+    def set_phone_numbers(self, numbers):
+        """Make ``numbers`` this service's phones, in order, adding new numbers."""
+        contacts = [
+            Contact.objects.get_or_create(
+                number=number, defaults={"kind": Contact.Kind.PHONE}
+            )[0]
+            for number in numbers
+        ]
+        if contacts == self.phones_in_order:
+            return
+        # Delete first: the new order would clash with the unique positions.
+        self.service_phones.all().delete()
+        for position, contact in enumerate(contacts, 1):
+            ServicePhone.objects.create(
+                service=self, contact=contact, position=position
+            )
+
 
 class ServicePhoneQuerySet(models.QuerySet):
     def get_by_natural_key(self, sector_name, area_number, service_name, number):

@@ -7,18 +7,20 @@ from django.urls import reverse
 
 from directory.models import Contact, Division, Service
 from standards.models import Pledge
-from tests.admin_forms import admin_url, form_data, make_superuser, post_change
+from tests.admin_forms import (
+    SeededAdminTestCase,
+    admin_url,
+    form_data,
+    make_superuser,
+    post_change,
+)
 
 
-class HistoryTests(TestCase):
+class HistoryTests(SeededAdminTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("seed_directory", stdout=StringIO())
-        cls.admin = make_superuser()
+        super().setUpTestData()
         cls.contact = Contact.objects.get(number="031-8030-4652")
-
-    def setUp(self):
-        self.client.force_login(self.admin)
 
     def change(self, obj, **changes):
         return post_change(self.client, obj, **changes)
