@@ -75,9 +75,16 @@ class DivisionAdmin(HistoryAdmin):
 @admin.register(Contact)
 class ContactAdmin(VerificationAdmin):
     form = ContactForm
-    list_display = ["__str__", "kind", "service_count", "last_verified"]
+    list_display = [
+        "__str__",
+        "kind",
+        "hours",
+        "languages",
+        "service_count",
+        "last_verified",
+    ]
     list_filter = ["kind", VerificationFilter, "last_verified"]
-    search_fields = ["number"]
+    search_fields = ["number", "languages"]
 
     @admin.display(description=_("services"))
     def service_count(self, obj):

@@ -61,7 +61,14 @@ class ContactNumberField(PhoneNumberField):
 class ContactForm(ConcurrentEditForm):
     class Meta:
         model = Contact
-        fields = ["number", "extension", "kind", "last_verified"]
+        fields = [
+            "number",
+            "extension",
+            "kind",
+            "hours",
+            "languages",
+            "last_verified",
+        ]
         field_classes = {"number": ContactNumberField}
         error_messages = {
             "number": {

@@ -135,6 +135,20 @@ class Contact(models.Model):
     kind = models.CharField(
         verbose_name=_("kind"), max_length=5, choices=Kind, default=Kind.PHONE
     )
+    hours = models.CharField(
+        verbose_name=_("answering hours"),
+        max_length=100,
+        blank=True,
+        help_text=_("Enter when calls are answered, such as 평일 09:00–18:00."),
+    )
+    languages = models.CharField(
+        verbose_name=_("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Enter the languages in which calls are answered, such as 한국어, 영어."
+        ),
+    )
     last_verified = models.DateField(
         verbose_name=_("last verified"), null=True, blank=True
     )
