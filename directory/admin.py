@@ -11,17 +11,36 @@ from .models import Contact, Division, SeedRecord, Service, ServicePhone
 from .resources import ServiceResource
 
 
-class VerificationFilter(admin.SimpleListFilter):
-    title = _("verification")
-    parameter_name = "verification"
+class QuerySetFilter(admin.SimpleListFilter):
+    """One choice that narrows the list with a queryset method."""
+
+    choice = label = method = None
 
     def lookups(self, request, model_admin):
-        return [("due", _("Not verified for 180 days"))]
+        return [(self.choice, self.label)]
 
     def queryset(self, request, queryset):
-        if self.value() == "due":
-            return queryset.needs_verification()
+        if self.value() == self.choice:
+            return getattr(queryset, self.method)()
         return queryset
+
+
+class VerificationFilter(QuerySetFilter):
+    title = _("verification")
+    parameter_name = "verification"
+    choice, label, method = "due", _("Not verified for 180 days"), "needs_verification"
+
+
+class UsageFilter(QuerySetFilter):
+    title = _("use")
+    parameter_name = "usage"
+    choice, label, method = "unused", _("Used by no service"), "unused"
+
+
+class PhoneFilter(QuerySetFilter):
+    title = _("phone numbers")
+    parameter_name = "phones"
+    choice, label, method = "none", _("Without a phone number"), "without_phone"
 
 
 class VerificationAdmin(HistoryAdmin):
@@ -83,7 +102,7 @@ class ContactAdmin(VerificationAdmin):
         "service_count",
         "last_verified",
     ]
-    list_filter = ["kind", VerificationFilter, "last_verified"]
+    list_filter = ["kind", VerificationFilter, UsageFilter, "last_verified"]
     search_fields = ["number", "languages"]
 
     @admin.display(description=_("services"))
@@ -97,7 +116,13 @@ class ServiceAdmin(ImportExportMixin, VerificationAdmin):
     export_form_class = ExportForm
     formats = [XLSX, CSV]
     list_display = ["name", "division", "area", "phone_numbers", "fax", "last_verified"]
-    list_filter = [VerificationFilter, "area__sector", "area", "division"]
+    list_filter = [
+        VerificationFilter,
+        PhoneFilter,
+        "area__sector",
+        "area",
+        "division",
+    ]
     search_fields = ["name", "division__name"]
     list_select_related = ["division", "area", "fax"]
     autocomplete_fields = ["area", "division", "fax", "commitments"]

@@ -113,6 +113,10 @@ class ContactQuerySet(VerifiableQuerySet):
     def get_by_natural_key(self, number):
         return self.get(number=number)
 
+    def unused(self):
+        """Numbers that no service lists as a phone or a fax."""
+        return self.filter(service_phones__isnull=True, fax_services__isnull=True)
+
 
 class Contact(models.Model):
     class Kind(models.TextChoices):
@@ -217,6 +221,9 @@ class ServiceQuerySet(VerifiableQuerySet):
                 ServicePhone.objects.select_related("contact").order_by("position"),
             )
         )
+
+    def without_phone(self):
+        return self.filter(service_phones__isnull=True)
 
     def in_area(self, area):
         return self.filter(area=area)

@@ -187,3 +187,56 @@ class SafeDeleteTests(TestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertFalse(Contact.objects.filter(pk=unused.pk).exists())
+
+
+class AdminIndexTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser(
+            "manager", "manager@example.org", "correct-horse-battery"
+        )
+        cls.service = make_service(name="결혼이민자 지원")
+        make_service(
+            area=cls.service.area,
+            division=cls.service.division,
+            name="통역 지원",
+            position=2,
+            phones=[],
+        )
+        make_contact("031-8030-4999")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_index_lists_what_needs_attention_with_links(self):
+        response = self.client.get(reverse("admin:index"))
+        changelist = reverse("admin:directory_service_changelist")
+        self.assertContains(
+            response,
+            f'<a href="{changelist}?verification=due">'
+            "180일 이상 확인하지 않은 서비스 2건</a>",
+            html=True,
+        )
+        self.assertContains(response, "180일 이상 확인하지 않은 전화번호 2건")
+        self.assertContains(response, "어느 서비스도 쓰지 않는 전화번호 1건")
+        self.assertContains(response, "전화번호가 없는 서비스 1건")
+
+    def test_links_lead_to_the_rows(self):
+        response = self.client.get(
+            reverse("admin:directory_contact_changelist"), {"usage": "unused"}
+        )
+        self.assertContains(response, "031-8030-4999")
+        self.assertNotContains(response, "031-8030-4652")
+        response = self.client.get(
+            reverse("admin:directory_service_changelist"), {"phones": "none"}
+        )
+        self.assertContains(response, "통역 지원")
+        self.assertNotContains(response, "결혼이민자 지원")
+
+    def test_nothing_is_listed_once_everything_is_in_order(self):
+        Service.objects.filter(name="통역 지원").delete()
+        Contact.objects.filter(number="031-8030-4999").delete()
+        Service.objects.mark_verified()
+        Contact.objects.mark_verified()
+        response = self.client.get(reverse("admin:index"))
+        self.assertNotContains(response, "건</a>")
