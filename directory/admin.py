@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
@@ -7,7 +9,14 @@ from import_export.formats.base_formats import CSV, XLSX
 from standards.admin_base import HistoryAdmin
 
 from .forms import ContactForm, ExportForm
-from .models import Contact, Division, SeedRecord, Service, ServicePhone
+from .models import (
+    Contact,
+    Division,
+    Report,
+    SeedRecord,
+    Service,
+    ServicePhone,
+)
 from .resources import ServiceResource
 
 
@@ -147,3 +156,53 @@ class SeedRecordAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Report)
+class ReportAdmin(HistoryAdmin):
+    """The queue of reports from the public; staff correct the record themselves."""
+
+    list_display = ["created_at", "service_link", "contact", "problem", "status"]
+    list_filter = ["status", "service__division"]
+    search_fields = ["problem", "correction", "service__name"]
+    list_select_related = ["service", "contact"]
+    fields = readonly_fields = [
+        "service_link",
+        "contact",
+        "problem",
+        "correction",
+        "status",
+        "created_at",
+        "closed_at",
+    ]
+    actions = ["resolve", "dismiss"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("service"), ordering="service__name")
+    def service_link(self, obj):
+        url = reverse("admin:directory_service_change", args=[obj.service_id])
+        return format_html('<a href="{}">{}</a>', url, obj.service)
+
+    def close(self, request, queryset, status):
+        count = queryset.close(status, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d report closed; its service and number count as "
+                "verified today.",
+                "%(count)d reports closed; their services and numbers count as "
+                "verified today.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(description=_("Resolve (record corrected)"), permissions=["change"])
+    def resolve(self, request, queryset):
+        self.close(request, queryset, Report.Status.RESOLVED)
+
+    @admin.action(description=_("Dismiss (record was right)"), permissions=["change"])
+    def dismiss(self, request, queryset):
+        self.close(request, queryset, Report.Status.DISMISSED)

@@ -7,7 +7,7 @@ from phonenumber_field.formfields import PhoneNumberField
 from standards.admin_base import ConcurrentEditForm
 from standards.models import PolicyArea
 
-from .models import Contact, Division, Service
+from .models import Contact, Division, Report, Service
 from .search import MAX_QUERY_LENGTH, clean_query
 
 
@@ -98,3 +98,36 @@ class ExportForm(SelectableFieldsExportForm):
 
     def _get_field_label(self, resource, field_name):
         return resource.fields[field_name].column_name
+
+
+class ReportForm(forms.ModelForm):
+    # A field people never see: bots that fill in every field give themselves away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Report
+        fields = ["contact", "problem", "correction"]
+        labels = {
+            "contact": _("Which number is wrong?"),
+            "problem": _("What is wrong?"),
+            "correction": _("What is right, if you know (optional)"),
+        }
+        widgets = {"problem": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.service = service
+        contacts = self.fields["contact"]
+        contacts.queryset = Contact.objects.filter(
+            pk__in=[contact.pk for contact in service.phones_in_order]
+            + ([service.fax_id] if service.fax_id else [])
+        )
+        contacts.empty_label = _("No number: something else is wrong")
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

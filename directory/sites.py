@@ -3,11 +3,18 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import Contact, Service
+from .models import Contact, Report, Service
 
 # What the index page points staff to: the permission needed to see it, the
 # rows, the message and the filtered list that shows them.
 ATTENTION = [
+    (
+        "directory.view_report",
+        lambda: Report.objects.open(),
+        _("%(count)d open reports from the public"),
+        "admin:directory_report_changelist",
+        "status__exact=open",
+    ),
     (
         "directory.view_service",
         lambda: Service.objects.needs_verification(),

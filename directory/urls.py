@@ -9,6 +9,11 @@ urlpatterns = [
     path(
         "services/<int:pk>/", views.ServiceDetailView.as_view(), name="service-detail"
     ),
+    path(
+        "services/<int:pk>/report/",
+        views.ServiceReportView.as_view(),
+        name="service-report",
+    ),
     path("divisions/", views.DivisionListView.as_view(), name="division-list"),
     path(
         "divisions/<int:pk>/",

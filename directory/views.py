@@ -1,10 +1,16 @@
+import hashlib
+
+from django.contrib import messages
+from django.core.cache import cache
 from django.db.models import Prefetch
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
 
 from standards.models import Commitment, PolicyArea, Sector
 
-from .forms import SearchForm, ServiceFilter
+from .forms import ReportForm, SearchForm, ServiceFilter
 from .models import Division, Service
 from .search import (
     INDEX_LETTERS,
@@ -55,6 +61,58 @@ class ServiceListView(ListView):
 class ServiceDetailView(DetailView):
     def get_queryset(self):
         return Service.objects.with_contacts().prefetch_related("commitments")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            report_form=ReportForm(service=self.object), **kwargs
+        )
+
+
+REPORTS_PER_HOUR = 5
+
+
+def report_allowed(request):
+    """Count the reports sent from this address in the last hour.
+
+    The address is kept only as a hash in the cache, and only for that hour.
+    """
+    address = request.META.get("REMOTE_ADDR", "").encode()
+    key = "report-rate:" + hashlib.sha256(address).hexdigest()
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) <= REPORTS_PER_HOUR
+
+
+class ServiceReportView(SingleObjectMixin, FormView):
+    """Receive a report that a service page is wrong; it waits for staff."""
+
+    form_class = ReportForm
+    template_name = "directory/service_detail.html"
+    http_method_names = ["post"]
+
+    def get_queryset(self):
+        return Service.objects.with_contacts().prefetch_related("commitments")
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not report_allowed(request):
+            messages.error(request, _("Too many reports from here. Try again later."))
+            return self.render_to_response(self.get_context_data(), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "service": self.object}
+
+    def get_context_data(self, **kwargs):
+        kwargs["report_form"] = kwargs.pop("form", None) or self.get_form()
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        if not form.is_spam:
+            form.save()
+        messages.success(
+            self.request, _("Thank you. Staff will check the report and correct it.")
+        )
+        return redirect(self.object.get_absolute_url() + "#report")
 
 
 class DivisionListView(ListView):
