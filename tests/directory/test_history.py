@@ -49,6 +49,8 @@ class HistoryTests(SeededAdminTestCase):
         record = self.contact.history.first()
         self.assertEqual(record.history_user, self.admin)
         response = self.history_page(self.contact)
+        self.assertContains(response, "변경한 사람")
+        self.assertContains(response, "변경 내용")
         self.assertContains(response, "manager")
         self.assertContains(response, "031-8030-4652")
         self.assertContains(response, "031-8030-4650")
