@@ -140,6 +140,11 @@ class ServiceAdmin(ImportExportMixin, VerificationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("service_phones__contact")
 
+    def save_related(self, request, form, formsets, change):
+        before = form.instance.phones_in_order if change else []
+        super().save_related(request, form, formsets, change)
+        form.instance.record_phones_change(before, user=request.user)
+
     @admin.display(description=_("phone numbers"))
     def phone_numbers(self, obj):
         return ", ".join(contact.label for contact in obj.phones_in_order)

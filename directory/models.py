@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
@@ -342,7 +343,8 @@ class Service(models.Model):
             )[0]
             for number in numbers
         ]
-        if contacts == self.phones_in_order:
+        before = self.phones_in_order
+        if contacts == before:
             return
         # Delete first: the new order would clash with the unique positions.
         self.service_phones.all().delete()
@@ -350,6 +352,32 @@ class Service(models.Model):
             ServicePhone.objects.create(
                 service=self, contact=contact, position=position
             )
+        self.record_phones_change(before)
+
+    def record_phones_change(self, before, user=None):
+        """Note in the service's history that its phones changed from ``before``.
+
+        Phones are rows of their own (ServicePhone); without this entry the
+        service's history page would not show that its numbers changed.
+        """
+        after = [
+            link.contact
+            for link in self.service_phones.select_related("contact").order_by(
+                "position"
+            )
+        ]
+        if after == list(before):
+            return
+        reason = _("Phone numbers: %(old)s → %(new)s") % {
+            "old": ", ".join(contact.label for contact in before) or "-",
+            "new": ", ".join(contact.label for contact in after) or "-",
+        }
+        get_history_manager_for_model(Service).bulk_history_create(
+            [self],
+            update=True,
+            default_user=user,
+            default_change_reason=Truncator(reason).chars(100),
+        )
 
 
 class ServicePhoneQuerySet(models.QuerySet):

@@ -94,6 +94,16 @@ class HistoryTests(SeededAdminTestCase):
         self.assertContains(response, "결혼이민자 정착 지원")
         self.assertContains(response, "이민사회정책 담당")
 
+    def test_phone_change_in_the_inline_shows_on_the_service_history(self):
+        service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")
+        other = Contact.objects.get(number="031-8030-4652")
+        self.change(service, **{"service_phones-1-contact": str(other.pk)})
+        response = self.history_page(service)
+        self.assertContains(
+            response,
+            "전화번호: 031-8030-4776, 031-8030-4778 → 031-8030-4776, 031-8030-4652",
+        )
+
     def test_pledge_text_change_is_recorded(self):
         pledge = Pledge.objects.first()
         old_text = pledge.text
