@@ -140,6 +140,22 @@ class ServiceAdmin(ImportExportMixin, VerificationAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("service_phones__contact")
 
+    def may_edit_standard(self, request):
+        # Names, areas and commitments come from the standard's text, which
+        # only those who may edit the standard may change.
+        return request.user.has_perm("standards.change_commitment")
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and not self.may_edit_standard(request):
+            return ["area", "name", "position", "commitments"]
+        return super().get_readonly_fields(request, obj)
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        return {
+            **super().get_import_resource_kwargs(request, **kwargs),
+            "may_edit_standard": self.may_edit_standard(request),
+        }
+
     def save_related(self, request, form, formsets, change):
         before = form.instance.phones_in_order if change else []
         super().save_related(request, form, formsets, change)

@@ -133,6 +133,11 @@ class ServiceResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
+    def __init__(self, may_edit_standard=True, **kwargs):
+        super().__init__(**kwargs)
+        # As in the admin form, a service's name comes from the standard.
+        self.fields["name"].readonly = not may_edit_standard
+
     def get_queryset(self):
         return Service.objects.with_contacts()
 

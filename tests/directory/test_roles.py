@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from directory.models import Contact, Service
 from tests.admin_forms import admin_url, form_data, make_staff, post_change
-from tests.factories import make_contact, make_pledge, make_service
+from tests.factories import make_contact, make_division, make_pledge, make_service
 
 KEEPER = "연락처 담당자"
 MANAGER = "관리자"
@@ -80,6 +80,21 @@ class RoleTests(TestCase):
         )
         self.assertEqual(response.status_code, 302)
         self.assertEqual(self.service.phones_in_order, [other])
+
+    def test_keeper_changes_a_services_division_but_not_its_standard_text(self):
+        division = make_division(sector=self.division.sector, name="통역 담당")
+        self.client.force_login(self.keeper)
+        page = self.client.get(admin_url(self.service))
+        self.assertNotContains(page, 'name="name"')
+        self.assertContains(page, 'name="division"')
+        response = self.client.post(
+            admin_url(self.service),
+            form_data(page, division=str(division.pk), name="바뀐 이름"),
+        )
+        self.assertEqual(response.status_code, 302)
+        self.service.refresh_from_db()
+        self.assertEqual(self.service.division, division)
+        self.assertEqual(self.service.name, "이주민 정책 기본계획 수립")
 
     def test_keeper_marks_services_verified(self):
         self.client.force_login(self.keeper)

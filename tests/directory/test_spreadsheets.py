@@ -130,6 +130,13 @@ class SpreadsheetTests(SeededAdminTestCase):
         self.service.refresh_from_db()
         self.assertEqual(self.service.name, "다문화가족 등 이주 배경 자녀 지원")
 
+    def test_names_are_left_alone_for_those_who_may_not_edit_the_standard(self):
+        dataset = self.edited(**{"서비스명": "새 이름", "담당": "이민사회정책 담당"})
+        ServiceResource(may_edit_standard=False).import_data(dataset, dry_run=False)
+        self.service.refresh_from_db()
+        self.assertEqual(self.service.name, "다문화가족 등 이주 배경 자녀 지원")
+        self.assertEqual(self.service.division.name, "이민사회정책 담당")
+
     def test_rows_without_an_existing_id_are_refused(self):
         dataset = self.edited(ID="")
         preview = self.upload(dataset)
