@@ -119,7 +119,7 @@ class ReportForm(forms.ModelForm):
         widgets = {"problem": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, service, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, label_suffix="", **kwargs)
         self.instance.service = service
         contacts = self.fields["contact"]
         contacts.queryset = Contact.objects.filter(
@@ -127,6 +127,9 @@ class ReportForm(forms.ModelForm):
             + ([service.fax_id] if service.fax_id else [])
         )
         contacts.empty_label = _("No number: something else is wrong")
+        contacts.label_from_instance = lambda contact: (
+            f"{contact.get_kind_display()} {contact.label}"
+        )
 
     @property
     def is_spam(self):

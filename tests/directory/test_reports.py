@@ -27,7 +27,7 @@ class ReportFormTests(TestCase):
         response = self.client.get(self.service.get_absolute_url())
         self.assertContains(response, "이 정보가 틀렸나요?")
         self.assertContains(
-            response, f'<option value="{self.contact.pk}">031-8030-4652</option>'
+            response, f'<option value="{self.contact.pk}">전화 031-8030-4652</option>'
         )
         self.assertContains(response, "csrfmiddlewaretoken")
 
