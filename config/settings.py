@@ -5,6 +5,7 @@ Everything that changes between deployments comes from environment variables
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -39,7 +40,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Applications
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "directory.apps.DirectoryAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +51,9 @@ INSTALLED_APPS = [
     "csp",
     "django_filters",
     "phonenumber_field",
+    "simple_history",
+    "axes",
+    "import_export",
     "standards",
     "directory",
 ]
@@ -66,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
     "directory.cache.FetchPublicCacheMiddleware",
     "directory.cache.VaryOnCookieMiddleware",
 ]
@@ -123,16 +129,31 @@ CACHES = {
 }
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 
-# Passwords
+# Passwords and logins: every account here is a staff account
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
     for name in [
         "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
         "CommonPasswordValidator",
         "NumericPasswordValidator",
     ]
+] + [
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    }
 ]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+# Lock the account only from the address that failed, so that someone guessing
+# a colleague's password elsewhere cannot keep the colleague out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Languages and time
 LANGUAGE_CODE = "ko-kr"
@@ -157,6 +178,12 @@ SITE_CONTACT_NAME = os.environ.get("DJANGO_SITE_CONTACT_NAME") or _(
 SITE_CONTACT_PHONE = os.environ.get("DJANGO_SITE_CONTACT_PHONE", "031-120")
 # Pretendard GOV is a web font of several hundred kilobytes: off unless asked for.
 PRETENDARD_GOV = os.environ.get("DJANGO_PRETENDARD_GOV", "0") == "1"
+
+# Spreadsheets: whoever may change a service may import; a row with an error
+# stops the whole import.
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Phone numbers
 PHONENUMBER_DEFAULT_REGION = "KR"

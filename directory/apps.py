@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,3 +13,10 @@ class DirectoryConfig(AppConfig):
         from . import signals
 
         post_migrate.connect(signals.index_existing_rows, sender=self)
+
+
+class DirectoryAdminConfig(admin_apps.AdminConfig):
+    """The admin, with an index page that lists what needs attention."""
+
+    default = False
+    default_site = "directory.sites.DirectoryAdminSite"

@@ -1,10 +1,13 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from import_export.forms import SelectableFieldsExportForm
+from phonenumber_field.formfields import PhoneNumberField
 
+from standards.admin_base import ConcurrentEditForm
 from standards.models import PolicyArea, Sector
 
-from .models import Division, SearchEntry
+from .models import Contact, Division, Report, SearchEntry
 from .search import MAX_QUERY_LENGTH, clean_query
 
 API_RESULTS = 20
@@ -89,3 +92,91 @@ class SearchFilter(django_filters.FilterSet):
                 for value, label in field.choices
                 if not value or counts[value]
             ]
+
+
+class ContactNumberField(PhoneNumberField):
+    """A number typed as staff write it, with an extension after 내선, ext. or #."""
+
+    def to_python(self, value):
+        # phonenumbers knows "ext." and "#" but not the Korean word for extension.
+        if isinstance(value, str):
+            value = value.replace("내선", " ext. ")
+        return super().to_python(value)
+
+
+class ContactForm(ConcurrentEditForm):
+    class Meta:
+        model = Contact
+        fields = [
+            "number",
+            "extension",
+            "kind",
+            "hours",
+            "languages",
+            "last_verified",
+        ]
+        field_classes = {"number": ContactNumberField}
+        error_messages = {
+            "number": {
+                "invalid": _(
+                    "This is not a valid phone number. Enter it with its area "
+                    "code, such as 031-8030-4652 or 031-8030-4652 ext. 123."
+                )
+            }
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        number = cleaned_data.get("number")
+        if number and number.extension:
+            # E.164 cannot hold an extension, so it gets its own field.
+            if cleaned_data.get("extension") not in ("", number.extension):
+                self.add_error(
+                    "extension", _("The number and this field name two extensions.")
+                )
+            cleaned_data["extension"] = number.extension
+            number.extension = None
+        return cleaned_data
+
+
+class ExportForm(SelectableFieldsExportForm):
+    """Label each column to export with its spreadsheet heading alone."""
+
+    def _get_field_label(self, resource, field_name):
+        return resource.fields[field_name].column_name
+
+
+class ReportForm(forms.ModelForm):
+    # A field people never see: bots that fill in every field give themselves away.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Report
+        fields = ["contact", "problem", "correction"]
+        labels = {
+            "contact": _("Which number is wrong?"),
+            "problem": _("What is wrong?"),
+            "correction": _("What is right, if you know (optional)"),
+        }
+        widgets = {"problem": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, service, **kwargs):
+        super().__init__(*args, label_suffix="", **kwargs)
+        self.instance.service = service
+        contacts = self.fields["contact"]
+        contacts.queryset = Contact.objects.filter(
+            pk__in=[contact.pk for contact in service.phones_in_order]
+            + ([service.fax_id] if service.fax_id else [])
+        )
+        contacts.empty_label = _("No number: something else is wrong")
+        contacts.label_from_instance = lambda contact: (
+            f"{contact.get_kind_display()} {contact.label}"
+        )
+
+    @property
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))

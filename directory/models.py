@@ -1,11 +1,48 @@
+import datetime
+
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+from simple_history.models import HistoricalRecords
+from simple_history.utils import get_history_manager_for_model
 
 from standards.models import Commitment, PolicyArea, Sector
+
+# Staff confirm every service and number with its team at least this often.
+VERIFY_EVERY = datetime.timedelta(days=180)
+
+
+def validate_digits(value):
+    if not (value.isascii() and value.isdigit()):
+        raise ValidationError(_("Enter digits only."), code="invalid")
+
+
+class VerifiableQuerySet(models.QuerySet):
+    def needs_verification(self):
+        """Rows never verified, or last verified more than 180 days ago."""
+        cutoff = timezone.localdate() - VERIFY_EVERY
+        return self.filter(
+            models.Q(last_verified__isnull=True) | models.Q(last_verified__lt=cutoff)
+        )
+
+    def mark_verified(self, user=None):
+        """Set today as the date last verified, changing nothing else.
+
+        A queryset update skips the history, so the new date is recorded there
+        explicitly; the admin's check for concurrent edits relies on it.
+        """
+        pks = list(self.values_list("pk", flat=True))
+        rows = self.model._base_manager.filter(pk__in=pks)
+        count = rows.update(last_verified=timezone.localdate())
+        get_history_manager_for_model(self.model).bulk_history_create(
+            list(rows), update=True, default_user=user
+        )
+        return count
 
 
 class DivisionQuerySet(models.QuerySet):
@@ -42,6 +79,9 @@ class Division(models.Model):
     )
 
     objects = DivisionQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("division history"), verbose_name_plural=_("division history")
+    )
 
     class Meta:
         ordering = ["sector__position", "sector", "position", "name"]
@@ -78,9 +118,13 @@ class Division(models.Model):
         return list({s.fax.pk: s.fax for s in self.services.all() if s.fax}.values())
 
 
-class ContactQuerySet(models.QuerySet):
+class ContactQuerySet(VerifiableQuerySet):
     def get_by_natural_key(self, number):
         return self.get(number=number)
+
+    def unused(self):
+        """Numbers that no service lists as a phone or a fax."""
+        return self.filter(service_phones__isnull=True, fax_services__isnull=True)
 
 
 class Contact(models.Model):
@@ -94,14 +138,39 @@ class Contact(models.Model):
         unique=True,
         help_text=_("Enter the number in any form, such as 031-8030-4652."),
     )
+    extension = models.CharField(
+        verbose_name=_("extension"),
+        max_length=10,
+        blank=True,
+        validators=[validate_digits],
+        help_text=_("Enter the extension in digits if callers must ask for one."),
+    )
     kind = models.CharField(
         verbose_name=_("kind"), max_length=5, choices=Kind, default=Kind.PHONE
+    )
+    hours = models.CharField(
+        verbose_name=_("answering hours"),
+        max_length=100,
+        blank=True,
+        help_text=_("Enter when calls are answered, such as 평일 09:00–18:00."),
+    )
+    languages = models.CharField(
+        verbose_name=_("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Enter the languages in which calls are answered, such as 한국어, 영어."
+        ),
     )
     last_verified = models.DateField(
         verbose_name=_("last verified"), null=True, blank=True
     )
 
     objects = ContactQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("contact number history"),
+        verbose_name_plural=_("contact number history"),
+    )
 
     class Meta:
         ordering = ["number"]
@@ -109,10 +178,20 @@ class Contact(models.Model):
         verbose_name_plural = _("contact numbers")
 
     def __str__(self):
-        return self.national
+        return self.label
 
     def natural_key(self):
         return (str(self.number),)
+
+    @property
+    def label(self):
+        """The national number with its extension: 031-8030-4652 (내선 123)."""
+        if not self.extension:
+            return self.national
+        return _("%(number)s (ext. %(extension)s)") % {
+            "number": self.national,
+            "extension": self.extension,
+        }
 
     @property
     def national(self):
@@ -129,12 +208,15 @@ class Contact(models.Model):
 
     @property
     def tel_uri(self):
+        number = phonenumbers.PhoneNumber()
+        number.merge_from(self.number)
+        number.extension = self.extension or None
         return phonenumbers.format_number(
-            self.number, phonenumbers.PhoneNumberFormat.RFC3966
+            number, phonenumbers.PhoneNumberFormat.RFC3966
         )
 
 
-class ServiceQuerySet(models.QuerySet):
+class ServiceQuerySet(VerifiableQuerySet):
     def get_by_natural_key(self, sector_name, area_number, name):
         return self.get(
             area__sector__name=sector_name, area__number=area_number, name=name
@@ -148,6 +230,9 @@ class ServiceQuerySet(models.QuerySet):
                 ServicePhone.objects.select_related("contact").order_by("position"),
             )
         )
+
+    def without_phone(self):
+        return self.filter(service_phones__isnull=True)
 
     def in_area(self, area):
         return self.filter(area=area)
@@ -201,6 +286,11 @@ class Service(models.Model):
     )
 
     objects = ServiceQuerySet.as_manager()
+    history = HistoricalRecords(
+        m2m_fields=[commitments],
+        verbose_name=_("service history"),
+        verbose_name_plural=_("service history"),
+    )
 
     class Meta:
         ordering = ["area__sector__position", "area__number", "position"]
@@ -253,6 +343,50 @@ class Service(models.Model):
     def phones_in_order(self):
         return [link.contact for link in self.service_phones.all()]
 
+    def set_phone_numbers(self, numbers):
+        """Make ``numbers`` this service's phones, in order, adding new numbers."""
+        contacts = [
+            Contact.objects.get_or_create(
+                number=number, defaults={"kind": Contact.Kind.PHONE}
+            )[0]
+            for number in numbers
+        ]
+        before = self.phones_in_order
+        if contacts == before:
+            return
+        # Delete first: the new order would clash with the unique positions.
+        self.service_phones.all().delete()
+        for position, contact in enumerate(contacts, 1):
+            ServicePhone.objects.create(
+                service=self, contact=contact, position=position
+            )
+        self.record_phones_change(before)
+
+    def record_phones_change(self, before, user=None):
+        """Note in the service's history that its phones changed from ``before``.
+
+        Phones are rows of their own (ServicePhone); without this entry the
+        service's history page would not show that its numbers changed.
+        """
+        after = [
+            link.contact
+            for link in self.service_phones.select_related("contact").order_by(
+                "position"
+            )
+        ]
+        if after == list(before):
+            return
+        reason = _("Phone numbers: %(old)s → %(new)s") % {
+            "old": ", ".join(contact.label for contact in before) or "-",
+            "new": ", ".join(contact.label for contact in after) or "-",
+        }
+        get_history_manager_for_model(Service).bulk_history_create(
+            [self],
+            update=True,
+            default_user=user,
+            default_change_reason=Truncator(reason).chars(100),
+        )
+
 
 class ServicePhoneQuerySet(models.QuerySet):
     def get_by_natural_key(self, sector_name, area_number, service_name, number):
@@ -281,6 +415,10 @@ class ServicePhone(models.Model):
     position = models.PositiveSmallIntegerField(verbose_name=_("order"), default=1)
 
     objects = ServicePhoneQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("service phone number history"),
+        verbose_name_plural=_("service phone number history"),
+    )
 
     class Meta:
         ordering = ["service", "position"]
@@ -354,6 +492,9 @@ class Synonym(models.Model):
     )
 
     objects = SynonymQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("synonym history"), verbose_name_plural=_("synonym history")
+    )
 
     class Meta:
         ordering = ["term", "synonym"]
@@ -418,3 +559,76 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ReportQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=Report.Status.OPEN)
+
+    def close(self, status, user=None):
+        """Resolve or dismiss the open reports among these.
+
+        Staff have checked each reported service and number with the team, so
+        both count as verified today.
+        """
+        reports = list(self.open())
+        for report in reports:
+            report.status = status
+            report.closed_at = timezone.now()
+            report.save(update_fields=["status", "closed_at"])
+        Service.objects.filter(reports__in=reports).mark_verified(user=user)
+        Contact.objects.filter(reports__in=reports).mark_verified(user=user)
+        return len(reports)
+
+
+class Report(models.Model):
+    """A member of the public's note that something on a service page is wrong.
+
+    A report never changes public data: staff check it, correct the record
+    themselves and resolve or dismiss the report.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        RESOLVED = "resolved", _("Resolved")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    service = models.ForeignKey(
+        Service,
+        verbose_name=_("service"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    contact = models.ForeignKey(
+        Contact,
+        verbose_name=_("wrong number"),
+        on_delete=models.SET_NULL,
+        related_name="reports",
+        null=True,
+        blank=True,
+    )
+    problem = models.TextField(verbose_name=_("what is wrong"), max_length=1000)
+    correction = models.CharField(
+        verbose_name=_("correction"), max_length=500, blank=True
+    )
+    status = models.CharField(
+        verbose_name=_("status"), max_length=10, choices=Status, default=Status.OPEN
+    )
+    created_at = models.DateTimeField(verbose_name=_("reported at"), auto_now_add=True)
+    closed_at = models.DateTimeField(verbose_name=_("closed at"), null=True, blank=True)
+
+    objects = ReportQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("report history"), verbose_name_plural=_("report history")
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report from the public")
+        verbose_name_plural = _("reports from the public")
+
+    def __str__(self):
+        return _("Report %(pk)s on %(service)s") % {
+            "pk": self.pk,
+            "service": self.service,
+        }

@@ -17,6 +17,8 @@ from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.base import DeserializationError
 from django.db import transaction
+from simple_history.exceptions import NotHistoricalModelError
+from simple_history.utils import get_history_manager_for_model
 
 from .models import SeedRecord
 
@@ -84,6 +86,26 @@ def _differences(item):
     return list(dict.fromkeys(names))
 
 
+def _save_with_history(item):
+    """Save a new fixture row and record its first version in its history.
+
+    Raw saves (as ``loaddata`` makes them) skip django-simple-history, so the
+    first version is written here; otherwise the first staff edit would have
+    nothing to compare with. Many-to-many links are set afterwards so that they
+    appear in the history as a change of their own.
+    """
+    obj = item.object
+    item.save(save_m2m=False)
+    try:
+        manager = get_history_manager_for_model(type(obj))
+    except NotHistoricalModelError:
+        pass
+    else:
+        manager.bulk_history_create([obj], default_change_reason="seed_directory")
+    for name, pks in (item.m2m_data or {}).items():
+        getattr(obj, name).set(pks)
+
+
 @transaction.atomic
 def directory_seed(names=FIXTURE_NAMES):
     """Add the fixture rows that are missing; leave every existing row alone."""
@@ -112,7 +134,7 @@ def directory_seed(names=FIXTURE_NAMES):
             report.withdrawn.append((label, key))
             continue
         else:
-            item.save()
+            _save_with_history(item)
             report.added.append((label, key))
         SeedRecord.objects.get_or_create(
             model=label, key=key, defaults={"values": values}

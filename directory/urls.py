@@ -14,6 +14,11 @@ urlpatterns = [
         views.ServiceVCardView.as_view(),
         name="service-vcard",
     ),
+    path(
+        "services/<int:pk>/report/",
+        views.ServiceReportView.as_view(),
+        name="service-report",
+    ),
     path("divisions/", views.DivisionListView.as_view(), name="division-list"),
     path(
         "divisions/<int:pk>/",

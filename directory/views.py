@@ -1,14 +1,20 @@
+import hashlib
+
+from django.contrib import messages
+from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import DetailView, FormView, ListView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
 
 from standards.models import Commitment, PolicyArea, Sector
 
@@ -18,7 +24,7 @@ from .display import (
     TEXT_SIZE_COOKIE,
     DisplaySettingsForm,
 )
-from .forms import ApiSearchForm, SearchFilter, SearchForm
+from .forms import ApiSearchForm, ReportForm, SearchFilter, SearchForm
 from .models import Division, Service
 from .search import INDEX_LETTERS
 from .search.engine import Search
@@ -70,7 +76,8 @@ class ServiceDetailView(DetailView):
     def get_context_data(self, **kwargs):
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
-            structured_data=service_structured_data(self.object, url), **kwargs
+            structured_data=service_structured_data(self.object, url),
+            **kwargs,
         )
 
 
@@ -90,6 +97,66 @@ class VCardMixin:
 
 class ServiceVCardView(VCardMixin, ServiceDetailView):
     make_vcard = staticmethod(service_vcard)
+
+
+REPORTS_PER_HOUR = 5
+
+
+def report_allowed(request):
+    """Count the reports sent from this address in the last hour.
+
+    The address is kept only as a hash in the cache, and only for that hour.
+    """
+    address = request.META.get("REMOTE_ADDR", "").encode()
+    key = "report-rate:" + hashlib.sha256(address).hexdigest()
+    cache.add(key, 0, timeout=3600)
+    return cache.incr(key) <= REPORTS_PER_HOUR
+
+
+@method_decorator(never_cache, name="dispatch")
+class ServiceReportView(SingleObjectMixin, FormView):
+    """Receive a report that a service page is wrong; it waits for staff.
+
+    The service page itself only links here with a small GET form, so that it
+    carries no CSRF token and stays in the shared page cache.
+    """
+
+    form_class = ReportForm
+    template_name = "directory/service_report.html"
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().get(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"contact": self.request.GET.get("contact", "")}
+
+    def get_queryset(self):
+        return Service.objects.with_contacts().prefetch_related("commitments")
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not report_allowed(request):
+            messages.error(request, _("Too many reports from here. Try again later."))
+            return self.render_to_response(self.get_context_data(), status=429)
+        return super().post(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "service": self.object}
+
+    def get_context_data(self, **kwargs):
+        kwargs["report_form"] = kwargs.pop("form", None) or self.get_form()
+        return super().get_context_data(**kwargs)
+
+    def form_valid(self, form):
+        if not form.is_spam:
+            form.save()
+        messages.success(
+            self.request, _("Thank you. Staff will check the report and correct it.")
+        )
+        return redirect(
+            reverse("directory:service-report", args=[self.object.pk]) + "#report"
+        )
 
 
 class DivisionListView(ListView):

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .admin_base import HistoryAdmin
 from .models import Commitment, Pledge, PolicyArea, Sector
 
 
@@ -21,14 +22,14 @@ class PledgeInline(admin.TabularInline):
 
 
 @admin.register(Sector)
-class SectorAdmin(admin.ModelAdmin):
+class SectorAdmin(HistoryAdmin):
     list_display = ["name", "title", "position"]
     search_fields = ["name", "title"]
     inlines = [PolicyAreaInline]
 
 
 @admin.register(PolicyArea)
-class PolicyAreaAdmin(admin.ModelAdmin):
+class PolicyAreaAdmin(HistoryAdmin):
     list_display = ["__str__", "sector"]
     list_filter = ["sector"]
     search_fields = ["title"]
@@ -37,7 +38,7 @@ class PolicyAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(admin.ModelAdmin):
+class CommitmentAdmin(HistoryAdmin):
     list_display = ["__str__", "area"]
     list_filter = ["area__sector", "area"]
     search_fields = ["title", "pledges__text"]
@@ -47,7 +48,7 @@ class CommitmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(admin.ModelAdmin):
+class PledgeAdmin(HistoryAdmin):
     list_display = ["__str__", "commitment"]
     list_filter = ["commitment__area__sector", "commitment__area"]
     search_fields = ["text"]

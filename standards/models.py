@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class SectorManager(models.Manager):
@@ -18,6 +19,9 @@ class Sector(models.Model):
     position = models.PositiveSmallIntegerField(verbose_name=_("order"), default=0)
 
     objects = SectorManager()
+    history = HistoricalRecords(
+        verbose_name=_("sector history"), verbose_name_plural=_("sector history")
+    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -50,6 +54,10 @@ class PolicyArea(models.Model):
     title = models.CharField(verbose_name=_("title"), max_length=200)
 
     objects = PolicyAreaManager()
+    history = HistoricalRecords(
+        verbose_name=_("policy area history"),
+        verbose_name_plural=_("policy area history"),
+    )
 
     class Meta:
         ordering = ["sector__position", "sector", "number"]
@@ -98,6 +106,10 @@ class Commitment(models.Model):
     title = models.CharField(verbose_name=_("title"), max_length=200)
 
     objects = CommitmentManager()
+    history = HistoricalRecords(
+        verbose_name=_("commitment history"),
+        verbose_name_plural=_("commitment history"),
+    )
 
     class Meta:
         ordering = ["area__sector__position", "area__number", "position"]
@@ -145,6 +157,9 @@ class Pledge(models.Model):
     text = models.TextField(verbose_name=_("pledge text"))
 
     objects = PledgeManager()
+    history = HistoricalRecords(
+        verbose_name=_("pledge history"), verbose_name_plural=_("pledge history")
+    )
 
     class Meta:
         ordering = [

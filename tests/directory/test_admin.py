@@ -4,6 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import Contact, Division, Service
+from tests.factories import make_contact, make_service
 
 
 class AdminTests(TestCase):
@@ -85,3 +86,157 @@ class AdminTests(TestCase):
         )
         self.assertContains(response, "포괄적 거버넌스를 운영하여")
         self.assertContains(response, "1개 ")
+
+
+class ContactNumberTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser(
+            "manager", "manager@example.org", "correct-horse-battery"
+        )
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def add(self, number, extension=""):
+        return self.client.post(
+            reverse("admin:directory_contact_add"),
+            {"number": number, "extension": extension, "kind": "phone"},
+        )
+
+    def test_number_typed_any_way_is_stored_normalised(self):
+        for typed in ["0318030-4652", "031 8030 4652", "+82 31 8030 4652"]:
+            with self.subTest(typed=typed):
+                Contact.objects.all().delete()
+                response = self.add(typed)
+                self.assertEqual(response.status_code, 302)
+                contact = Contact.objects.get()
+                self.assertEqual(str(contact.number.as_e164), "+823180304652")
+                self.assertEqual(contact.label, "031-8030-4652")
+
+    def test_extension_is_split_from_the_number(self):
+        for typed in ["031-8030-4652 내선 123", "031-8030-4652 ext. 123"]:
+            with self.subTest(typed=typed):
+                Contact.objects.all().delete()
+                self.assertEqual(self.add(typed).status_code, 302)
+                contact = Contact.objects.get()
+                self.assertEqual(contact.extension, "123")
+                self.assertEqual(contact.label, "031-8030-4652 (내선 123)")
+                self.assertEqual(contact.tel_uri, "tel:+82-31-8030-4652;ext=123")
+
+    def test_invalid_number_is_refused_in_korean(self):
+        response = self.add("12345")
+        self.assertContains(response, "올바른 전화번호가 아닙니다")
+        self.assertFalse(Contact.objects.exists())
+
+    def test_extension_must_be_digits(self):
+        response = self.add("031-8030-4652", extension="12a")
+        self.assertContains(response, "숫자만 입력하세요")
+        self.assertFalse(Contact.objects.exists())
+
+    def test_number_is_shown_in_national_format_on_the_changelist(self):
+        self.add("+82 31 8030 4652", extension="7")
+        response = self.client.get(reverse("admin:directory_contact_changelist"))
+        self.assertContains(response, "031-8030-4652 (내선 7)")
+
+
+class SafeDeleteTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser(
+            "manager", "manager@example.org", "correct-horse-battery"
+        )
+        cls.service = make_service(name="결혼이민자 지원")
+        cls.division = cls.service.division
+        cls.contact = Contact.objects.get()
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def assertRefused(self, obj):
+        url = reverse(f"admin:directory_{obj._meta.model_name}_delete", args=[obj.pk])
+        for response in [
+            self.client.get(url),
+            self.client.post(url, {"post": "yes"}),
+        ]:
+            self.assertContains(
+                response, "다른 항목이 사용하고 있어 삭제할 수 없습니다"
+            )
+            self.assertContains(response, "결혼이민자 지원")
+        self.assertTrue(type(obj).objects.filter(pk=obj.pk).exists())
+
+    def test_division_with_services_is_not_deleted(self):
+        self.assertRefused(self.division)
+
+    def test_number_used_by_a_service_is_not_deleted(self):
+        self.assertRefused(self.contact)
+
+    def test_bulk_delete_of_a_used_number_is_refused(self):
+        response = self.client.post(
+            reverse("admin:directory_contact_changelist"),
+            {"action": "delete_selected", "_selected_action": [self.contact.pk]},
+        )
+        self.assertContains(response, "다른 항목이 사용하고 있어 삭제할 수 없습니다")
+        self.assertTrue(Contact.objects.filter(pk=self.contact.pk).exists())
+
+    def test_unused_number_is_deleted(self):
+        unused = make_contact("031-8030-4999")
+        response = self.client.post(
+            reverse("admin:directory_contact_delete", args=[unused.pk]),
+            {"post": "yes"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Contact.objects.filter(pk=unused.pk).exists())
+
+
+class AdminIndexTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = get_user_model().objects.create_superuser(
+            "manager", "manager@example.org", "correct-horse-battery"
+        )
+        cls.service = make_service(name="결혼이민자 지원")
+        make_service(
+            area=cls.service.area,
+            division=cls.service.division,
+            name="통역 지원",
+            position=2,
+            phones=[],
+        )
+        make_contact("031-8030-4999")
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def test_index_lists_what_needs_attention_with_links(self):
+        response = self.client.get(reverse("admin:index"))
+        changelist = reverse("admin:directory_service_changelist")
+        self.assertContains(
+            response,
+            f'<a href="{changelist}?verification=due">'
+            "180일 이상 확인하지 않은 서비스 2건</a>",
+            html=True,
+        )
+        self.assertContains(response, "180일 이상 확인하지 않은 전화번호 2건")
+        self.assertContains(response, "어느 서비스도 쓰지 않는 전화번호 1건")
+        self.assertContains(response, "전화번호가 없는 서비스 1건")
+
+    def test_links_lead_to_the_rows(self):
+        response = self.client.get(
+            reverse("admin:directory_contact_changelist"), {"usage": "unused"}
+        )
+        self.assertContains(response, "031-8030-4999")
+        self.assertNotContains(response, "031-8030-4652")
+        response = self.client.get(
+            reverse("admin:directory_service_changelist"), {"phones": "none"}
+        )
+        self.assertContains(response, "통역 지원")
+        self.assertNotContains(response, "결혼이민자 지원")
+
+    def test_nothing_is_listed_once_everything_is_in_order(self):
+        Service.objects.filter(name="통역 지원").delete()
+        Contact.objects.filter(number="031-8030-4999").delete()
+        Service.objects.mark_verified()
+        Contact.objects.mark_verified()
+        response = self.client.get(reverse("admin:index"))
+        self.assertNotContains(response, "건</a>")

@@ -13,7 +13,7 @@ from standards.models import Pledge, Sector
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "documents" / "immigrant_society.txt"
 TRANSPORT = Path(__file__).resolve().parent.parent / "documents" / "transport.txt"
-URL = reverse("admin:directory_service_import")
+URL = reverse("admin:directory_service_import_standard")
 
 
 class StandardImportAdminTests(TestCase):

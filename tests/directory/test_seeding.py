@@ -2,9 +2,11 @@ from io import StringIO
 
 from django.core.management import call_command
 from django.test import TestCase
+from django.urls import reverse
 
 from directory.models import Contact, Division, SeedRecord, Service
 from standards.models import Pledge
+from tests.admin_forms import admin_url, make_superuser, post_change
 
 
 def seed():
@@ -101,3 +103,67 @@ class SeedDirectoryTests(TestCase):
         records = SeedRecord.objects.filter(model="standards.pledge")
         self.assertEqual(records.filter(values__isnull=True).count(), 6)
         self.assertEqual(records.filter(values__isnull=False).count(), 7)
+
+
+class SeedAfterAdminEditTests(TestCase):
+    """Edits made in the admin survive every later deployment step."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed()
+        cls.admin = make_superuser()
+
+    def setUp(self):
+        self.client.force_login(self.admin)
+
+    def deploy(self):
+        call_command("migrate", interactive=False, verbosity=0)
+        return seed()
+
+    def test_admin_edits_survive_reseeding(self):
+        service = Service.objects.get(name="결혼이민자 지원")
+        contact = Contact.objects.get(number="031-8030-4692")
+        pledge = Pledge.objects.first()
+        for obj, changes in [
+            (service, {"name": "결혼이민자 정착 지원"}),
+            (contact, {"number": "031-8030-4690", "extension": "3"}),
+            (pledge, {"text": "바뀐 약속입니다."}),
+        ]:
+            self.assertEqual(post_change(self.client, obj, **changes).status_code, 302)
+
+        output = self.deploy()
+        self.deploy()
+
+        self.assertIn("추가 0건", output)
+        service.refresh_from_db()
+        contact.refresh_from_db()
+        pledge.refresh_from_db()
+        self.assertEqual(service.name, "결혼이민자 정착 지원")
+        self.assertEqual(contact.label, "031-8030-4690 (내선 3)")
+        self.assertEqual(pledge.text, "바뀐 약속입니다.")
+        self.assertFalse(Service.objects.filter(name="결혼이민자 지원").exists())
+        self.assertFalse(Contact.objects.filter(number="031-8030-4692").exists())
+        self.assertEqual(Service.objects.count(), 19)
+
+    def test_service_deleted_in_the_admin_stays_deleted(self):
+        service = Service.objects.get(name="결혼이민자 지원")
+        response = self.client.post(admin_url(service, "delete"), {"post": "yes"})
+        self.assertEqual(response.status_code, 302)
+
+        self.deploy()
+
+        self.assertFalse(Service.objects.filter(name="결혼이민자 지원").exists())
+        self.assertEqual(Service.objects.count(), 18)
+
+    def test_verification_in_the_admin_survives_reseeding(self):
+        service = Service.objects.get(name="결혼이민자 지원")
+        self.client.post(
+            reverse("admin:directory_service_changelist"),
+            {"action": "mark_verified", "_selected_action": [service.pk]},
+        )
+
+        self.deploy()
+
+        service.refresh_from_db()
+        self.assertIsNotNone(service.last_verified)
+        self.assertEqual(service.history.first().history_user, self.admin)

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from directory.models import Division, Service
 from standards.models import PolicyArea, Sector
+from tests.factories import make_contact, make_service
 
 
 class SeededTestCase(TestCase):
@@ -204,3 +205,25 @@ class SearchPageTests(SeededTestCase):
         self.assertNotContains(response, "<script>alert(1)</script>")
         self.assertContains(response, "&lt;script&gt;")
         self.assertNotContains(response, "\x00")
+
+
+class ContactFactsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.contact = make_contact(
+            hours="평일 09:00–18:00", languages="한국어, 영어, 중국어", extension="12"
+        )
+        cls.service = make_service(phones=[cls.contact])
+
+    def test_service_page_shows_hours_and_languages_beside_the_number(self):
+        response = self.client.get(self.service.get_absolute_url())
+        html = response.content.decode()
+        number_at = html.index("031-8030-4652 (내선 12)</a>")
+        self.assertLess(number_at, html.index("평일 09:00–18:00"))
+        self.assertContains(response, "응대 언어: 한국어, 영어, 중국어")
+        self.assertContains(response, 'href="tel:+82-31-8030-4652;ext=12"')
+
+    def test_division_page_shows_hours_and_languages(self):
+        response = self.client.get(self.service.division.get_absolute_url())
+        self.assertContains(response, "평일 09:00–18:00")
+        self.assertContains(response, "응대 언어: 한국어, 영어, 중국어")

@@ -74,7 +74,7 @@ def test_staff_member_changes_a_phone_number_in_the_admin(site, page):
     page.get_by_role("button", name="로그인").click()
     page.get_by_role("link", name="연락처").first.click()
     page.get_by_role("link", name="031-8030-4692").click()
-    page.get_by_label("번호:").fill("031-8030-4699")
+    page.get_by_label("번호:", exact=True).fill("031-8030-4699")
     page.get_by_role("button", name="저장", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("031-8030-4699")
 
