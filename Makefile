@@ -27,4 +27,5 @@ test: install
 pretendard-gov:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent krds-uiux@1.1.0 >/dev/null \
 	  && tar xzf krds-uiux-1.1.0.tgz && mkdir -p $(CURDIR)/static/fonts \
-	  && cp package/resources/fonts/PretendardGOV-*.subset.woff2 $(CURDIR)/static/fonts/
+	  && cp package/resources/fonts/PretendardGOV-*.subset.woff2 $(CURDIR)/static/fonts/ \
+	  && cp $(CURDIR)/static_optional/css/pretendard-gov.css $(CURDIR)/static/css/

@@ -4,6 +4,8 @@ import os
 import secrets
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -120,6 +122,19 @@ class DeployCheckTests(TestCase):
         )
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("no issues", result.stdout)
+
+    def test_collectstatic_builds_the_production_manifest(self):
+        with tempfile.TemporaryDirectory() as static_root:
+            result = self.run_manage(
+                "collectstatic",
+                "--noinput",
+                DJANGO_DEBUG="0",
+                DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+                DJANGO_STATIC_ROOT=static_root,
+            )
+            self.assertEqual(result.returncode, 0, result.stderr)
+            manifest = json.loads(Path(static_root, "staticfiles.json").read_text())
+        self.assertRegex(manifest["paths"]["css/site.css"], r"^css/site\.\w{12}\.css$")
 
     def test_production_refuses_to_start_without_a_secret_key(self):
         result = self.run_manage("check", DJANGO_DEBUG="0")

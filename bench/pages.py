@@ -1,0 +1,195 @@
+"""Pages under load: gunicorn in production mode, driven by wrk on loopback.
+
+    DATABASE_URL="postgres:///directory?host=/var/run/postgresql" \\
+        .venv/bin/python bench/pages.py [--reuse] [--duration 60]
+
+Uses the province-sized benchmark database of bench/search.py (50,000
+services; generated first unless --reuse), serves it with gunicorn.conf.py
+and DEBUG off, and for the home page, a service page, a search page and a
+static file prints requests per second, p50/p99 latency and errors with 64
+connections, each page's throughput as a ratio to the static file, and the
+memory of each worker. The table also goes into docs/benchmarks.md.
+"""
+
+import argparse
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR / "bench"))
+
+from search import bench_database_url  # noqa: E402
+
+PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
+GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wrk(url, duration, connections):
+    """Requests per second, p50 and p99 in ms, and errors, as wrk reports them."""
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+    def latency(pct):
+        value, unit = re.search(rf"\s{pct}%\s+([\d.]+)(us|ms|s)", out).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    errors = sum(
+        int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", out)
+    )
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors += int(non2xx.group(1)) if non2xx else 0
+    return rps, latency(50), latency(99), errors
+
+
+def worker_memory(master_pid):
+    children = subprocess.run(
+        ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
+    ).stdout.split()
+    sizes = []
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+    return sizes
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--duration", type=int, default=60)
+    parser.add_argument("--connections", type=int, default=64)
+    args = parser.parse_args()
+
+    if not args.reuse:
+        subprocess.run(
+            [PYTHON, "bench/search.py", "--rounds", "1"], cwd=BASE_DIR, check=True
+        )
+    url = bench_database_url(reuse=True)
+    static_root = tempfile.mkdtemp(prefix="bench-static-")
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-only-secret-key-" + "x" * 40,
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SSL_REDIRECT": "0",
+        "DJANGO_STATIC_ROOT": static_root,
+        "DJANGO_LOG_LEVEL": "WARNING",
+    }
+    subprocess.run(
+        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+    )
+    manifest = json.loads(Path(static_root, "staticfiles.json").read_text())["paths"]
+    service_id = subprocess.run(
+        [
+            PYTHON,
+            "manage.py",
+            "shell",
+            "-c",
+            "from directory.models import Service; "
+            "print(Service.objects.order_by('pk')[1000].pk)",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()[-1]
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [
+            GUNICORN,
+            "-c",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        targets = {
+            "static file": f"/static/{manifest['css/site.css']}",
+            "home page": "/",
+            "service page": f"/services/{service_id}/",
+            "search page": "/search/?q=%EC%83%81%EB%8B%B4",
+        }
+        results = {}
+        for name, path in targets.items():
+            wrk(base + path, 3, 8)  # warm every worker's cache
+            results[name] = wrk(base + path, args.duration, args.connections)
+            rps, p50, p99, errors = results[name]
+            print(
+                f"{name:<14} {rps:8.0f} req/s  p50 {p50:6.1f} ms  "
+                f"p99 {p99:7.1f} ms  errors {errors}"
+            )
+        memory = worker_memory(server.pid)
+    finally:
+        server.terminate()
+        server.wait()
+
+    static_rps = results["static file"][0]
+    rows = "\n".join(
+        f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {errors} "
+        f"| {rps / static_rps:.2f} |"
+        for name, (rps, p50, p99, errors) in results.items()
+    )
+    memory_text = ", ".join(f"{size:.0f}" for size in memory)
+    print(f"worker memory (MB): {memory_text}")
+    section = (
+        "## Pages under load\n\n"
+        f"`bench/pages.py`, {date.today()}: gunicorn (`gunicorn.conf.py`, "
+        "DEBUG off) on loopback, PostgreSQL with 50,000 services, "
+        f"wrk with {args.connections} "
+        f"connections for {args.duration} s per page, load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores before the run ended.\n\n"
+        "| target | requests/s | p50 ms | p99 ms | errors | ratio to static |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        f"{rows}\n\nMemory per worker (RSS, MB): {memory_text}.\n"
+    )
+    path = BASE_DIR / "docs" / "benchmarks.md"
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    if "## Pages under load" in text:
+        text = re.sub(
+            r"## Pages under load\n.*?(?=\n## |\Z)", section, text, flags=re.S
+        )
+    else:
+        text = text.rstrip() + "\n\n" + section
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
