@@ -33,8 +33,12 @@ from .sharing import division_vcard, service_structured_data, service_vcard
 
 class HomeView(TemplateView):
     template_name = "directory/home.html"
+    # At province scale there are thousands of teams: the home page shows the
+    # first ones and links to the full list instead of rendering megabytes.
+    divisions_shown = 24
 
     def get_context_data(self, **kwargs):
+        divisions = list(Division.objects.with_services()[: self.divisions_shown + 1])
         return super().get_context_data(
             search_form=SearchForm(),
             sectors=Sector.objects.prefetch_related(
@@ -45,7 +49,8 @@ class HomeView(TemplateView):
                     ),
                 )
             ),
-            divisions=Division.objects.with_services(),
+            divisions=divisions[: self.divisions_shown],
+            more_divisions=len(divisions) > self.divisions_shown,
             **kwargs,
         )
 

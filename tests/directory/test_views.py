@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from directory.models import Division, Service
 from standards.models import PolicyArea, Sector
-from tests.factories import make_contact, make_service
+from tests.factories import make_contact, make_division, make_sector, make_service
 
 
 class SeededTestCase(TestCase):
@@ -31,6 +31,28 @@ class HomePageTests(SeededTestCase):
         self.assertContains(response, "가. 경기도 이주민 정책 수립")
         self.assertContains(response, 'href="tel:+82-31-8030-4692"')
         self.assertEqual(html.count("<h1>"), 1)
+
+
+class HomePageScaleTests(TestCase):
+    def test_home_page_shows_the_first_teams_and_links_to_all(self):
+        sector = make_sector()
+        for position in range(1, 27):
+            make_division(
+                sector=sector, name=f"시험{position:02d} 담당", position=position
+            )
+        response = self.client.get(reverse("directory:home"))
+        self.assertContains(response, "시험24 담당")
+        self.assertNotContains(response, "시험25 담당")
+        self.assertContains(
+            response,
+            f'<a href="{reverse("directory:division-list")}">전체 담당 부서 보기</a>',
+        )
+
+    def test_seeded_home_page_lists_every_team_without_a_more_link(self):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        response = self.client.get(reverse("directory:home"))
+        self.assertEqual(len(response.context["divisions"]), 6)
+        self.assertNotContains(response, "전체 담당 부서 보기")
 
 
 class ServiceDetailTests(SeededTestCase):
