@@ -4,8 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
-from directory.models import Division, Service
-from standards.models import PolicyArea, Sector
+from tests.factories import public_page_paths
 
 PREFIXES = {"ko": "", "en": "/en", "zh-hans": "/zh-hans", "vi": "/vi", "ru": "/ru"}
 
@@ -14,20 +13,7 @@ class LanguageUrlTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("loaddata", "standards", "directory", verbosity=0)
-        service = Service.objects.get(name="결혼이민자 지원")
-        cls.paths = [
-            reverse("directory:home"),
-            reverse("directory:service-list"),
-            reverse("directory:division-list"),
-            reverse("directory:search") + "?q=비자",
-            service.get_absolute_url(),
-            reverse("directory:service-report", args=[service.pk]),
-            Division.objects.first().get_absolute_url(),
-            reverse("directory:division-sheet", args=[Division.objects.first().pk]),
-            PolicyArea.objects.first().get_absolute_url(),
-            reverse("directory:area-sheet", args=[PolicyArea.objects.first().pk]),
-            Sector.objects.first().get_absolute_url(),
-        ]
+        cls.paths = public_page_paths()
 
     def test_languages_are_the_five_of_the_issue(self):
         self.assertEqual(list(PREFIXES), [code for code, _ in settings.LANGUAGES])
