@@ -4,6 +4,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
+from directory.models import Service
 from tests.factories import public_page_paths
 
 PREFIXES = {"ko": "", "en": "/en", "zh-hans": "/zh-hans", "vi": "/vi", "ru": "/ru"}
@@ -115,3 +116,24 @@ class FirstVisitTests(TestCase):
             reverse("set_language"), {"language": "ru", "next": "/services/"}
         )
         self.assertRedirects(response, "/ru/services/", fetch_redirect_response=False)
+
+
+class SearchInEveryLanguageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", "synonyms", verbosity=0)
+        cls.visa = Service.objects.get(name="비자 개선 등 외국인 정주 유도")
+
+    def test_the_word_visa_in_each_language_finds_the_visa_service(self):
+        for code, query in [
+            ("en", "visa"),
+            ("en", "Visa"),
+            ("zh-hans", "签证"),
+            ("ru", "виза"),
+            ("ru", "визы"),
+            ("vi", "thị thực"),
+        ]:
+            with self.subTest(query=query):
+                response = self.client.get(f"{PREFIXES[code]}/search/", {"q": query})
+                self.assertContains(response, f'href="{PREFIXES[code]}/services/')
+                self.assertContains(response, self.visa.name)
