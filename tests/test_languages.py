@@ -137,3 +137,33 @@ class SearchInEveryLanguageTests(TestCase):
                 response = self.client.get(f"{PREFIXES[code]}/search/", {"q": query})
                 self.assertContains(response, f'href="{PREFIXES[code]}/services/')
                 self.assertContains(response, self.visa.name)
+
+
+class SayItInKoreanTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        cls.service = Service.objects.get(name="결혼이민자 지원")
+        cls.path = f"/services/{cls.service.pk}/"
+
+    def test_translated_service_page_has_a_card_in_korean_with_the_number(self):
+        response = self.client.get("/vi" + self.path)
+        self.assertContains(response, "Đưa cho người nói tiếng Hàn xem")
+        self.assertContains(response, '<div lang="ko">')
+        self.assertContains(response, "이 서비스에 대해 문의하고 싶습니다.")
+        self.assertContains(response, '<p class="korean-name">결혼이민자 지원</p>')
+        self.assertContains(
+            response, f'<p class="korean-team">{self.service.division.name}</p>'
+        )
+        number = self.service.phones_in_order[0].international
+        self.assertTrue(number.startswith("+82 31-"))
+        self.assertContains(response, f">{number}</a>")
+
+    def test_translated_pages_say_the_korean_text_is_official(self):
+        response = self.client.get("/ru/")
+        self.assertContains(response, "Официальным является текст на корейском")
+
+    def test_korean_pages_have_neither_card_nor_notice(self):
+        response = self.client.get(self.path)
+        self.assertNotContains(response, "korean-card")
+        self.assertNotContains(response, "translation-notice")
