@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "directory.cache.UpdatePublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "directory.languages.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -156,8 +157,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Languages and time
-LANGUAGE_CODE = "ko-kr"
-LANGUAGES = [("ko", _("Korean"))]
+# Each language is named in its own script, as the language switcher shows it.
+# Adding a language takes one line here and a catalogue under locale/. The
+# default is plain "ko", not "ko-kr": unprefixed URLs need an exact match.
+LANGUAGE_CODE = "ko"
+LANGUAGES = [
+    ("ko", "한국어"),
+    ("en", "English"),
+    ("zh-hans", "中文"),
+    ("vi", "Tiếng Việt"),
+    ("ru", "Русский"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True

@@ -1,18 +1,22 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from directory.sitemaps import SITEMAPS
-from directory.views import HealthView
+from directory.views import HealthView, RobotsView
 
 admin.site.site_header = _("Public service directory administration")
 admin.site.site_title = _("Public service directory")
 admin.site.index_title = _("Directory management")
 
+# Machine-read addresses and the admin stay outside the language prefixes.
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("api/", include("directory.api_urls")),
     path(
         "sitemap.xml",
         sitemap,
@@ -21,6 +25,8 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+] + i18n_patterns(
     path("", include("standards.urls")),
     path("", include("directory.urls")),
-]
+    prefix_default_language=False,
+)

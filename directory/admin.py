@@ -13,6 +13,7 @@ from .forms import ContactForm, ExportForm
 from .models import (
     Contact,
     Division,
+    HelpLine,
     Report,
     SeedRecord,
     Service,
@@ -196,6 +197,12 @@ class SeedRecordAdmin(admin.ModelAdmin):
 class SynonymAdmin(HistoryAdmin):
     list_display = ["term", "synonym"]
     search_fields = ["term", "synonym"]
+
+
+@admin.register(HelpLine)
+class HelpLineAdmin(HistoryAdmin):
+    list_display = ["name", "number", "languages", "opens", "closes", "every_day"]
+    search_fields = ["name", "number", "languages"]
 
 
 @admin.register(Report)

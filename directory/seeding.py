@@ -22,7 +22,12 @@ from simple_history.utils import get_history_manager_for_model
 
 from .models import SeedRecord
 
-FIXTURE_NAMES = ["standards.json", "directory.json", "synonyms.json"]
+FIXTURE_NAMES = [
+    "standards.json",
+    "directory.json",
+    "synonyms.json",
+    "helplines.json",
+]
 
 # The fixture fields that identify a row, as each model's natural_key() does.
 NATURAL_KEY_FIELDS = {
@@ -35,6 +40,7 @@ NATURAL_KEY_FIELDS = {
     "directory.service": ["area", "name"],
     "directory.servicephone": ["service", "contact"],
     "directory.synonym": ["term", "synonym"],
+    "directory.helpline": ["number"],
 }
 
 

@@ -6,7 +6,15 @@ from standards.models import PolicyArea, Sector
 from .models import Division, Service
 
 
-class PagesSitemap(Sitemap):
+class TranslatedSitemap(Sitemap):
+    """Every page once per language, each listing its translations."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PagesSitemap(TranslatedSitemap):
     priority = 0.8
 
     def items(self):
@@ -16,7 +24,7 @@ class PagesSitemap(Sitemap):
         return reverse(item)
 
 
-class ModelSitemap(Sitemap):
+class ModelSitemap(TranslatedSitemap):
     """Every row of a model that has a public page."""
 
     def __init__(self, model, priority):

@@ -42,6 +42,4 @@ urlpatterns = [
         views.DisplaySettingsView.as_view(),
         name="display-settings",
     ),
-    path("robots.txt", views.RobotsView.as_view(), name="robots"),
-    path("api/v1/search", views.SearchApiView.as_view(), name="search-api"),
 ]

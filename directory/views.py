@@ -25,7 +25,7 @@ from .display import (
     DisplaySettingsForm,
 )
 from .forms import ApiSearchForm, ReportForm, SearchFilter, SearchForm
-from .models import Division, Service
+from .models import Division, HelpLine, Service
 from .search import INDEX_LETTERS
 from .search.engine import Search
 from .sharing import division_vcard, service_structured_data, service_vcard
@@ -82,6 +82,7 @@ class ServiceDetailView(DetailView):
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
             structured_data=service_structured_data(self.object, url),
+            help_lines=HelpLine.objects.all(),
             **kwargs,
         )
 

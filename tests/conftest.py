@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -21,3 +23,11 @@ def test_settings():
 def empty_cache():
     """Each test starts with no cached pages and no rate-limit counters."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def korean_first():
+    """Each test starts in Korean: a request leaves its language active."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -50,3 +50,28 @@ def make_service(area=None, division=None, phones=("031-8030-4652",), **override
             phone = Contact.objects.filter(number=phone).first() or make_contact(phone)
         ServicePhone.objects.create(service=service, contact=phone, position=position)
     return service
+
+
+def public_page_paths(query="비자"):
+    """One Korean URL of each public page type, from the loaded fixtures."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    # A request earlier in the same thread may have left another language on.
+    translation.activate("ko")
+    service = Service.objects.get(name="결혼이민자 지원")
+    division = Division.objects.first()
+    area = PolicyArea.objects.first()
+    return [
+        reverse("directory:home"),
+        reverse("directory:service-list"),
+        reverse("directory:division-list"),
+        reverse("directory:search") + f"?q={query}",
+        service.get_absolute_url(),
+        reverse("directory:service-report", args=[service.pk]),
+        division.get_absolute_url(),
+        reverse("directory:division-sheet", args=[division.pk]),
+        area.get_absolute_url(),
+        reverse("directory:area-sheet", args=[area.pk]),
+        Sector.objects.first().get_absolute_url(),
+    ]

@@ -138,25 +138,30 @@ class SiteIdentityTests(TestCase):
 
 
 class LanguageSwitcherTests(TestCase):
-    def test_single_language_is_named_in_its_own_script(self):
+    def test_current_language_is_named_in_its_own_script(self):
         response = self.client.get(reverse("directory:home"))
         self.assertContains(response, 'class="language-switcher"')
         self.assertContains(
             response, '<span lang="ko" aria-current="true">한국어</span>', html=True
         )
-        self.assertNotContains(response, reverse("set_language"))
 
-    @override_settings(LANGUAGES=[("ko", "Korean"), ("en", "English")])
-    def test_other_languages_post_to_set_language(self):
-        response = self.client.get(reverse("directory:home"))
-        self.assertContains(response, f'action="{reverse("set_language")}"')
-        self.assertContains(response, "csrfmiddlewaretoken")
-        self.assertContains(
-            response,
-            '<button type="submit" name="language" value="en" lang="en">'
-            "English</button>",
-            html=True,
-        )
+    def test_other_languages_link_to_this_page_in_them(self):
+        response = self.client.get(reverse("directory:division-list"))
+        for code, path, name in [
+            ("en", "/en/divisions/", "English"),
+            ("zh-hans", "/zh-hans/divisions/", "中文"),
+            ("vi", "/vi/divisions/", "Tiếng Việt"),
+            ("ru", "/ru/divisions/", "Русский"),
+        ]:
+            with self.subTest(code=code):
+                self.assertContains(
+                    response,
+                    f'<a href="http://testserver{path}" hreflang="{code}" '
+                    f'lang="{code}">{name}</a>',
+                    html=True,
+                )
+        # Links, not a form: the page keeps no CSRF token and stays cacheable.
+        self.assertNotContains(response, "csrfmiddlewaretoken")
 
 
 class StylesheetTests(TestCase):

@@ -1,8 +1,20 @@
+import re
 from pathlib import Path
 
 import polib
 from django.conf import settings
-from django.test import SimpleTestCase
+from django.core.management import call_command
+from django.test import SimpleTestCase, TestCase
+from django.utils.html import strip_tags
+from django.utils.translation import to_locale
+
+from tests.factories import public_page_paths
+
+
+def catalogue_path(code):
+    return Path(
+        settings.BASE_DIR, "locale", to_locale(code), "LC_MESSAGES", "django.po"
+    )
 
 
 class CatalogueTests(SimpleTestCase):
@@ -12,10 +24,22 @@ class CatalogueTests(SimpleTestCase):
     def test_korean_catalogue_exists(self):
         self.assertIn("ko", [path.parts[-3] for path in self.catalogues()])
 
+    def test_every_language_of_the_site_has_a_catalogue(self):
+        for code, _name in settings.LANGUAGES:
+            with self.subTest(language=code):
+                self.assertTrue(catalogue_path(code).exists())
+
+    def test_catalogues_have_the_same_messages(self):
+        korean = {e.msgid for e in polib.pofile(str(catalogue_path("ko")))}
+        for path in self.catalogues():
+            with self.subTest(catalogue=str(path)):
+                self.assertEqual({e.msgid for e in polib.pofile(str(path))}, korean)
+
     def test_catalogues_are_complete_and_compiled(self):
         for path in self.catalogues():
             catalogue = polib.pofile(str(path))
             with self.subTest(catalogue=str(path)):
+                self.assertFalse(catalogue.metadata_is_fuzzy)
                 self.assertEqual(
                     [e.msgid for e in catalogue.untranslated_entries()], []
                 )
@@ -25,3 +49,38 @@ class CatalogueTests(SimpleTestCase):
                     {e.msgid: e.msgstr for e in compiled if e.msgid},
                     {e.msgid: e.msgstr for e in catalogue.translated_entries()},
                 )
+
+
+class UntranslatedTextTests(TestCase):
+    """Pages in a language of another script show none of the English msgids."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        cls.paths = public_page_paths("zzzz")
+
+    def english_messages(self, code):
+        return [
+            e.msgid
+            for e in polib.pofile(str(catalogue_path(code)))
+            if e.msgstr != e.msgid and "%" not in e.msgid and len(e.msgid) > 5
+        ]
+
+    def test_no_english_interface_text_in_other_scripts(self):
+        for code in ["ko", "zh-hans", "ru"]:
+            messages = self.english_messages(code)
+            prefix = "" if code == "ko" else f"/{code}"
+            for path in self.paths:
+                html = self.client.get(prefix + path).content.decode()
+                html = re.sub(r"(?s)<(script|head)\b.*?</\1>", "", html)
+                # Printed sheets spell out their links; those are not text.
+                text = re.sub(r"\S+://\S+", "", strip_tags(html))
+                with self.subTest(language=code, path=path):
+                    self.assertEqual(
+                        [
+                            m
+                            for m in messages
+                            if re.search(rf"\b{re.escape(m)}\b", text)
+                        ],
+                        [],
+                    )

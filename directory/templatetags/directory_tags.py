@@ -3,6 +3,7 @@ import json
 from django import template
 from django.utils.safestring import mark_safe
 
+from directory.languages import alternate_urls
 from directory.sharing import qr_svg
 
 register = template.Library()
@@ -22,3 +23,9 @@ def ld_json(data):
 def qr_code(context, path):
     """A QR code (inline SVG) of this site's absolute URL for a path."""
     return mark_safe(qr_svg(context["request"].build_absolute_uri(path)))
+
+
+@register.simple_tag(takes_context=True)
+def language_alternates(context):
+    """This page's URL in every language, for hreflang links."""
+    return alternate_urls(context["request"])

@@ -24,13 +24,13 @@ class SeedDirectoryTests(TestCase):
         self.assertEqual(Service.objects.count(), 19)
         self.assertEqual(Pledge.objects.count(), 13)
         self.assertIn("외국인인권지원센터 운영", self.first_output)
-        self.assertIn("추가 115건", self.first_output)
+        self.assertIn("추가 122건", self.first_output)
 
     def test_second_run_changes_nothing(self):
         before = SeedRecord.objects.count()
         output = seed()
         self.assertIn("추가 0건", output)
-        self.assertIn("변동 없음 115건", output)
+        self.assertIn("변동 없음 122건", output)
         self.assertEqual(SeedRecord.objects.count(), before)
         self.assertEqual(Service.objects.count(), 19)
 

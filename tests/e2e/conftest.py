@@ -20,6 +20,12 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """A Korean browser: others are sent to their language on a first visit."""
+    return {**browser_context_args, "locale": "ko-KR"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     # The machine has no network: keep Chromium from trying to reach Google.
     return {

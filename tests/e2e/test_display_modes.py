@@ -36,7 +36,7 @@ def test_every_page_type_has_no_wcag_violation_in_each_mode(site, page, viewport
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
 def test_settings_by_keyboard_are_kept_across_pages(site, browser, javascript):
-    context = browser.new_context(java_script_enabled=javascript)
+    context = browser.new_context(java_script_enabled=javascript, locale="ko-KR")
     page = context.new_page()
     page.goto(site + "/divisions/")
     summary = page.locator(".display-settings summary")
