@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from directory.opendata.api import api
 from directory.sitemaps import SITEMAPS
 from directory.views import HealthView
 
@@ -21,6 +22,7 @@ urlpatterns = [
     ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
     path("", include("standards.urls")),
     path("", include("directory.urls")),
 ]

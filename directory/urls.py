@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .opendata import views as opendata
 
 app_name = "directory"
 urlpatterns = [
@@ -43,5 +44,6 @@ urlpatterns = [
         name="display-settings",
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
+    path("api/", opendata.ApiPageView.as_view(), name="api"),
     path("api/v1/search", views.SearchApiView.as_view(), name="search-api"),
 ]
