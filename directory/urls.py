@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .opendata import downloads
 from .opendata import views as opendata
 
 app_name = "directory"
@@ -45,5 +46,11 @@ urlpatterns = [
     ),
     path("robots.txt", views.RobotsView.as_view(), name="robots"),
     path("api/", opendata.ApiPageView.as_view(), name="api"),
+    path("data/services.csv", downloads.ServicesCsvView.as_view(), name="data-csv"),
+    path("data/services.xlsx", downloads.ServicesXlsxView.as_view(), name="data-xlsx"),
+    path("data/hsds.zip", downloads.HsdsPackageView.as_view(), name="data-hsds"),
+    path(
+        "data/directory.json", downloads.DirectoryJsonView.as_view(), name="data-json"
+    ),
     path("api/v1/search", views.SearchApiView.as_view(), name="search-api"),
 ]
