@@ -6,6 +6,7 @@ validate the parameters, so the document cannot drift from the code.
 
 from datetime import datetime
 from enum import Enum
+from typing import Annotated
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
@@ -16,9 +17,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Query, Schema
+from ninja import Field, NinjaAPI, Path, Query, Schema
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
+from pydantic import field_validator
 
 from standards.models import Commitment, Pledge, PolicyArea, Sector
 
@@ -40,6 +42,7 @@ from .schemas import (
 )
 
 PAGE_SIZE = 50
+MAX_ID = 2**53
 MAX_PAGE_SIZE = 100
 
 Language = Enum(
@@ -115,17 +118,29 @@ class ListFilters(Schema):
     page: int = Field(1, ge=1, le=100000)
     page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
 
+    @field_validator("updated_since")
+    @classmethod
+    def within_range(cls, value):
+        # Years near 1 or 9999 overflow once the database converts the offset.
+        if value and not 1900 <= value.year <= 9000:
+            raise ValueError(_("Enter a time between the years 1900 and 9000."))
+        return value
+
 
 class SectorFilters(ListFilters):
-    sector: int | None = Field(None, ge=1, le=2**31, description="Sector id.")
+    sector: int | None = Field(None, ge=1, le=MAX_ID, description="Sector id.")
 
 
 class AreaFilters(SectorFilters):
-    area: int | None = Field(None, ge=1, le=2**31, description="Policy area id.")
+    area: int | None = Field(None, ge=1, le=MAX_ID, description="Policy area id.")
 
 
 class ServiceFilters(AreaFilters):
-    division: int | None = Field(None, ge=1, le=2**31, description="Division id.")
+    division: int | None = Field(None, ge=1, le=MAX_ID, description="Division id.")
+
+
+# Ninja, not Django's converter, reads the id, so that any bad id is a JSON 400.
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
 class DetailOptions(Schema):
@@ -248,8 +263,8 @@ def service_list(request, filters: Query[ServiceFilters]):
     return paginated(request, queryset, ServiceOut, filters)
 
 
-@api.get("/services/{int:pk}", response={200: ServiceOut, **DETAIL_RESPONSES})
-def service_detail(request, pk: int, options: Query[DetailOptions]):
+@api.get("/services/{pk}", response={200: ServiceOut, **DETAIL_RESPONSES})
+def service_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, services_queryset(), ServiceOut, pk, options)
 
 
@@ -262,8 +277,8 @@ def division_list(request, filters: Query[AreaFilters]):
     return paginated(request, queryset, DivisionOut, filters)
 
 
-@api.get("/divisions/{int:pk}", response={200: DivisionOut, **DETAIL_RESPONSES})
-def division_detail(request, pk: int, options: Query[DetailOptions]):
+@api.get("/divisions/{pk}", response={200: DivisionOut, **DETAIL_RESPONSES})
+def division_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, divisions_queryset(), DivisionOut, pk, options)
 
 
@@ -276,8 +291,8 @@ def area_list(request, filters: Query[SectorFilters]):
     return paginated(request, queryset, AreaOut, filters)
 
 
-@api.get("/areas/{int:pk}", response={200: AreaOut, **DETAIL_RESPONSES})
-def area_detail(request, pk: int, options: Query[DetailOptions]):
+@api.get("/areas/{pk}", response={200: AreaOut, **DETAIL_RESPONSES})
+def area_detail(request, pk: RecordId, options: Query[DetailOptions]):
     queryset = PolicyArea.objects.select_related("sector")
     return detail(request, queryset, AreaOut, pk, options)
 
@@ -291,8 +306,8 @@ def commitment_list(request, filters: Query[AreaFilters]):
     return paginated(request, queryset, CommitmentOut, filters)
 
 
-@api.get("/commitments/{int:pk}", response={200: CommitmentOut, **DETAIL_RESPONSES})
-def commitment_detail(request, pk: int, options: Query[DetailOptions]):
+@api.get("/commitments/{pk}", response={200: CommitmentOut, **DETAIL_RESPONSES})
+def commitment_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, commitments_queryset(), CommitmentOut, pk, options)
 
 
@@ -308,8 +323,8 @@ def contact_list(request, filters: Query[ServiceFilters]):
     return paginated(request, filtered(queryset, filters), ContactOut, filters)
 
 
-@api.get("/contacts/{int:pk}", response={200: ContactOut, **DETAIL_RESPONSES})
-def contact_detail(request, pk: int, options: Query[DetailOptions]):
+@api.get("/contacts/{pk}", response={200: ContactOut, **DETAIL_RESPONSES})
+def contact_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Contact.objects.all(), ContactOut, pk, options)
 
 
@@ -321,8 +336,8 @@ def sector_list(request, filters: Query[ListFilters]):
     )
 
 
-@api.get("/sectors/{int:pk}", response={200: SectorOut, **DETAIL_RESPONSES})
-def sector_detail(request, pk: int, options: Query[DetailOptions]):
+@api.get("/sectors/{pk}", response={200: SectorOut, **DETAIL_RESPONSES})
+def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Sector.objects.all(), SectorOut, pk, options)
 
 

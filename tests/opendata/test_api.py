@@ -112,6 +112,7 @@ class ApiListTests(ApiTestData, TestCase):
             {"area": 99999},
             {"division": -1},
             {"updated_since": "yesterday"},
+            {"updated_since": "9999-12-31T23:59:59-12:00"},
             {"lang": "xx"},
             {"page_size": 1000},
         ]
@@ -142,6 +143,13 @@ class ApiDetailTests(ApiTestData, TestCase):
                 response = self.client.get(f"/api/v1/{path}/{pk}")
                 self.assertEqual(response.status_code, 200)
                 self.assertEqual(response.json()["id"], pk)
+
+    def test_invalid_id_is_a_json_400(self):
+        for pk in ["0", "x", "1.5"]:
+            with self.subTest(pk=pk):
+                response = self.client.get(f"/api/v1/services/{pk}")
+                self.assertEqual(response.status_code, 400)
+                self.assertIn("pk", response.json()["errors"])
 
     def test_unknown_id_is_a_json_404(self):
         response = self.client.get("/api/v1/services/99999")
