@@ -6,6 +6,8 @@ a minute; every endpoint still gets requests with unusual parameters.
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import (
@@ -33,6 +35,13 @@ def records(db, settings):
     """A few records, so that ids 1 and 2 exist for the detail endpoints."""
     settings.ALLOWED_HOSTS = ["*"]
     make_service(phones=("031-8030-4652", "031-8030-4653"))
+    # The WSGI handler would close the test's connection after each request,
+    # ending its transaction; Django's test client disconnects it the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
