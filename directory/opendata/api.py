@@ -4,7 +4,7 @@ django-ninja builds the OpenAPI document from the same type hints that
 validate the parameters, so the document cannot drift from the code.
 """
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 from typing import Annotated
 
@@ -122,9 +122,15 @@ class ListFilters(Schema):
     @classmethod
     def within_range(cls, value):
         # Years near 1 or 9999 overflow once the database converts the offset.
-        if value and not 1900 <= value.year <= 9000:
+        if value is None:
+            return value
+        if not 1900 <= value.year <= 9000:
             raise ValueError(_("Enter a time between the years 1900 and 9000."))
-        return value
+        # A time without an offset is Korean time, as on every public page;
+        # others become UTC, since PostgreSQL refuses offsets past ±15:59.
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value.astimezone(UTC)
 
 
 class SectorFilters(ListFilters):
@@ -172,12 +178,8 @@ def narrowed(queryset, filters, **lookups):
 def filtered(queryset, filters, **lookups):
     """Apply the list filters this endpoint knows, and ``updated_since``."""
     queryset = with_updated(narrowed(queryset, filters, **lookups))
-    since = filters.updated_since
-    if since:
-        # A time without an offset is Korean time, as on every public page.
-        if timezone.is_naive(since):
-            since = timezone.make_aware(since)
-        queryset = queryset.filter(updated__gte=since)
+    if filters.updated_since:
+        queryset = queryset.filter(updated__gte=filters.updated_since)
     return queryset.distinct()
 
 

@@ -101,6 +101,9 @@ class ApiListTests(ApiTestData, TestCase):
         self.assertEqual(
             self.get("services", updated_since="2000-01-01").json()["count"], 2
         )
+        # An offset PostgreSQL would refuse is read as the same time in UTC.
+        late = self.get("services", updated_since="7171-12-21T05:28:37-22:13")
+        self.assertEqual(late.json()["count"], 0)
 
     def test_lang_chooses_the_language(self):
         response = self.get("services", lang="ko")
