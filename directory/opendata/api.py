@@ -4,23 +4,18 @@ django-ninja builds the OpenAPI document from the same type hints that
 validate the parameters, so the document cannot drift from the code.
 """
 
-from datetime import UTC, datetime
-from enum import Enum
-from typing import Annotated
-
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
-from ninja import Field, NinjaAPI, Path, Query, Schema
+from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
-from pydantic import field_validator
 
 from standards.models import Commitment, Pledge, PolicyArea, Sector
 
@@ -29,6 +24,18 @@ from ..models import Contact, Division, Service
 from ..search import MAX_QUERY_LENGTH
 from ..views import SearchApiView
 from .changes import last_change, with_updated
+from .filters import (
+    SERVICE_LOOKUPS,
+    AreaFilters,
+    DetailOptions,
+    InvalidFilter,
+    ListFilters,
+    RecordId,
+    SectorFilters,
+    ServiceFilters,
+    filtered,
+    narrowed,
+)
 from .schemas import (
     AreaOut,
     CommitmentOut,
@@ -37,16 +44,9 @@ from .schemas import (
     ErrorOut,
     NotFoundOut,
     Page,
+    SearchOut,
     SectorOut,
     ServiceOut,
-)
-
-PAGE_SIZE = 50
-MAX_ID = 2**53
-MAX_PAGE_SIZE = 100
-
-Language = Enum(
-    "Language", {code: code for code, _name in settings.LANGUAGES}, type=str
 )
 
 
@@ -100,87 +100,9 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
-class InvalidFilter(Exception):
-    def __init__(self, name, message):
-        self.errors = {name: [{"message": message, "code": "invalid_choice"}]}
-
-
 @api.exception_handler(InvalidFilter)
 def invalid_filter(request, exc):
     return api.create_response(request, {"errors": exc.errors}, status=400)
-
-
-class ListFilters(Schema):
-    lang: Language | None = Field(None, description="Language of the texts.")
-    updated_since: datetime | None = Field(
-        None, description="Only records changed at or after this time (ISO 8601)."
-    )
-    page: int = Field(1, ge=1, le=100000)
-    page_size: int = Field(PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE)
-
-    @field_validator("updated_since")
-    @classmethod
-    def within_range(cls, value):
-        # Years near 1 or 9999 overflow once the database converts the offset.
-        if value is None:
-            return value
-        if not 1900 <= value.year <= 9000:
-            raise ValueError(_("Enter a time between the years 1900 and 9000."))
-        # A time without an offset is Korean time, as on every public page;
-        # others become UTC, since PostgreSQL refuses offsets past ±15:59.
-        if timezone.is_naive(value):
-            value = timezone.make_aware(value)
-        return value.astimezone(UTC)
-
-
-class SectorFilters(ListFilters):
-    sector: int | None = Field(None, ge=1, le=MAX_ID, description="Sector id.")
-
-
-class AreaFilters(SectorFilters):
-    area: int | None = Field(None, ge=1, le=MAX_ID, description="Policy area id.")
-
-
-class ServiceFilters(AreaFilters):
-    division: int | None = Field(None, ge=1, le=MAX_ID, description="Division id.")
-
-
-# Ninja, not Django's converter, reads the id, so that any bad id is a JSON 400.
-RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
-
-
-class DetailOptions(Schema):
-    lang: Language | None = Field(None, description="Language of the texts.")
-
-
-def check_exists(model, name, pk):
-    """Refuse a filter naming a record that does not exist, with the reason."""
-    if pk is not None and not model.objects.filter(pk=pk).exists():
-        raise InvalidFilter(
-            name, _("No %(name)s with id %(id)s.") % {"name": name, "id": pk}
-        )
-
-
-FILTER_MODELS = {"sector": Sector, "area": PolicyArea, "division": Division}
-SERVICE_LOOKUPS = {"sector": "area__sector", "area": "area", "division": "division"}
-
-
-def narrowed(queryset, filters, **lookups):
-    """Apply the sector, area and division filters through ``lookups``."""
-    for name, lookup in lookups.items():
-        value = getattr(filters, name)
-        check_exists(FILTER_MODELS[name], name, value)
-        if value is not None:
-            queryset = queryset.filter(**{lookup: value})
-    return queryset
-
-
-def filtered(queryset, filters, **lookups):
-    """Apply the list filters this endpoint knows, and ``updated_since``."""
-    queryset = with_updated(narrowed(queryset, filters, **lookups))
-    if filters.updated_since:
-        queryset = queryset.filter(updated__gte=filters.updated_since)
-    return queryset.distinct()
 
 
 def page_url(request, number):
@@ -341,21 +263,6 @@ def sector_list(request, filters: Query[ListFilters]):
 @api.get("/sectors/{pk}", response={200: SectorOut, **DETAIL_RESPONSES})
 def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Sector.objects.all(), SectorOut, pk, options)
-
-
-class SearchResultOut(Schema):
-    type: str = Field(description="service, division, commitment or area")
-    name: str
-    url: str
-    phones: list[str]
-    fax: str | None
-    division: str | None
-
-
-class SearchOut(Schema):
-    query: str
-    count: int = Field(description="Number of results returned.")
-    results: list[SearchResultOut]
 
 
 @api.get("/search", response={200: SearchOut, 400: ErrorOut})

@@ -145,3 +145,18 @@ class DivisionOut(DivisionRef, PublicRecord):
     @staticmethod
     def resolve_services(obj):
         return [service.pk for service in obj.services.all()]
+
+
+class SearchResultOut(Schema):
+    type: str = Field(description="service, division, commitment or area")
+    name: str
+    url: str
+    phones: list[str]
+    fax: str | None
+    division: str | None
+
+
+class SearchOut(Schema):
+    query: str
+    count: int = Field(description="Number of results returned.")
+    results: list[SearchResultOut]
