@@ -54,12 +54,16 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "import_export",
+    "corsheaders",
     "standards",
     "directory",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # Outside the page cache, so that cached pages also answer with 304.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "directory.cache.UpdatePublicCacheMiddleware",
@@ -194,6 +198,12 @@ PRETENDARD_GOV = os.environ.get("DJANGO_PRETENDARD_GOV", "0") == "1"
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# Open data: the API and downloads may be read from any site, never written
+DATA_LICENCE = os.environ.get("DJANGO_DATA_LICENCE") or _("KOGL Type 1 (attribution)")
+CORS_URLS_REGEX = r"^/(api|data)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 
 # Phone numbers
 PHONENUMBER_DEFAULT_REGION = "KR"

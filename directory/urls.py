@@ -1,6 +1,8 @@
 from django.urls import path
 
 from . import views
+from .opendata import downloads
+from .opendata import views as opendata
 
 app_name = "directory"
 urlpatterns = [
@@ -41,5 +43,12 @@ urlpatterns = [
         "settings/display/",
         views.DisplaySettingsView.as_view(),
         name="display-settings",
+    ),
+    path("api/", opendata.ApiPageView.as_view(), name="api"),
+    path("data/services.csv", downloads.ServicesCsvView.as_view(), name="data-csv"),
+    path("data/services.xlsx", downloads.ServicesXlsxView.as_view(), name="data-xlsx"),
+    path("data/hsds.zip", downloads.HsdsPackageView.as_view(), name="data-hsds"),
+    path(
+        "data/directory.json", downloads.DirectoryJsonView.as_view(), name="data-json"
     ),
 ]

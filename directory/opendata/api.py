@@ -1,0 +1,275 @@
+"""The read-only JSON API, ``/api/v1/``, and its OpenAPI document.
+
+django-ninja builds the OpenAPI document from the same type hints that
+validate the parameters, so the document cannot drift from the code.
+"""
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import http_date
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Query
+from ninja.errors import ValidationError
+from ninja.renderers import JSONRenderer
+
+from standards.models import Commitment, Pledge, PolicyArea, Sector
+
+from ..forms import API_MAX_RESULTS, API_RESULTS
+from ..models import Contact, Division, Service
+from ..search import MAX_QUERY_LENGTH
+from ..views import SearchApiView
+from .changes import last_change, with_updated
+from .filters import (
+    SERVICE_LOOKUPS,
+    AreaFilters,
+    DetailOptions,
+    InvalidFilter,
+    ListFilters,
+    RecordId,
+    SectorFilters,
+    ServiceFilters,
+    filtered,
+    narrowed,
+)
+from .schemas import (
+    AreaOut,
+    CommitmentOut,
+    ContactOut,
+    DivisionOut,
+    ErrorOut,
+    NotFoundOut,
+    Page,
+    SearchOut,
+    SectorOut,
+    ServiceOut,
+)
+
+
+class Renderer(JSONRenderer):
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class DirectoryApi(NinjaAPI):
+    def create_response(self, request, data, *args, **kwargs):
+        response = super().create_response(request, data, *args, **kwargs)
+        return with_headers(request, response)
+
+
+api = DirectoryApi(
+    title="Gyeonggi public service directory API",
+    version="1",
+    description=(
+        "Read-only data of the Gyeonggi Province public service directory: "
+        "services, the divisions in charge and their numbers, from the "
+        "province's administrative service standards. Lists are paginated; "
+        "every response carries ETag and Last-Modified, and the licence is "
+        "linked in the Link header."
+    ),
+    renderer=Renderer(),
+    urls_namespace="api-v1",
+    docs_url=None,
+    openapi_url="/openapi.json",
+)
+
+
+def field_errors(errors):
+    """Ninja's validation errors in the shape of Django's form errors."""
+    fields = {}
+    for error in errors:
+        name = str(error["loc"][-1]) if error.get("loc") else "__all__"
+        fields.setdefault(name, []).append(
+            {"message": error.get("msg", ""), "code": error.get("type", "invalid")}
+        )
+    return fields
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, exc):
+    return api.create_response(
+        request, {"errors": field_errors(exc.errors)}, status=400
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(InvalidFilter)
+def invalid_filter(request, exc):
+    return api.create_response(request, {"errors": exc.errors}, status=400)
+
+
+def page_url(request, number):
+    params = request.GET.copy()
+    params["page"] = number
+    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+def with_headers(request, response):
+    """Say when the data last changed, and in which language it is."""
+    changed = last_change()
+    if changed:
+        response["Last-Modified"] = http_date(changed.timestamp())
+    lang = request.GET.get("lang")
+    known = {code for code, _name in settings.LANGUAGES}
+    response["Content-Language"] = lang if lang in known else translation.get_language()
+    licence = request.build_absolute_uri(reverse("directory:api") + "#licence")
+    response["Link"] = f'<{licence}>; rel="license"'
+    return response
+
+
+def serialize(request, schema, objects, lang):
+    """Records as JSON-ready dicts, their texts in the language asked for.
+
+    The records are read inside ``override``, so that translated fields
+    follow the language; the response is built here rather than by ninja,
+    which would read them again outside it.
+    """
+    context = {"request": request}
+    with translation.override(lang.value if lang else translation.get_language()):
+        return [
+            schema.from_orm(obj, context=context).model_dump(mode="json")
+            for obj in objects
+        ]
+
+
+def paginated(request, queryset, schema, filters):
+    paginator = Paginator(queryset, filters.page_size)
+    try:
+        page = paginator.page(filters.page)
+    except EmptyPage as error:
+        raise Http404 from error
+    data = {
+        "count": paginator.count,
+        "next": page_url(request, page.next_page_number()) if page.has_next() else None,
+        "previous": page_url(request, page.previous_page_number())
+        if page.has_previous()
+        else None,
+        "results": serialize(request, schema, page.object_list, filters.lang),
+    }
+    return api.create_response(request, data, status=200)
+
+
+def detail(request, queryset, schema, pk, options):
+    obj = get_object_or_404(with_updated(queryset), pk=pk)
+    data = serialize(request, schema, [obj], options.lang)[0]
+    return api.create_response(request, data, status=200)
+
+
+LIST_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
+DETAIL_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
+
+
+def services_queryset():
+    return Service.objects.with_contacts().prefetch_related("commitments")
+
+
+def divisions_queryset():
+    return Division.objects.select_related("sector").with_services()
+
+
+def commitments_queryset():
+    return Commitment.objects.select_related("area").prefetch_related(
+        Prefetch("pledges", Pledge.objects.order_by("number"))
+    )
+
+
+@api.get("/services", response={200: Page[ServiceOut], **LIST_RESPONSES})
+def service_list(request, filters: Query[ServiceFilters]):
+    """Services, in the order of the standard documents."""
+    queryset = filtered(services_queryset(), filters, **SERVICE_LOOKUPS)
+    return paginated(request, queryset, ServiceOut, filters)
+
+
+@api.get("/services/{pk}", response={200: ServiceOut, **DETAIL_RESPONSES})
+def service_detail(request, pk: RecordId, options: Query[DetailOptions]):
+    return detail(request, services_queryset(), ServiceOut, pk, options)
+
+
+@api.get("/divisions", response={200: Page[DivisionOut], **LIST_RESPONSES})
+def division_list(request, filters: Query[AreaFilters]):
+    """Divisions (teams) with their services' phone and fax numbers."""
+    queryset = filtered(
+        divisions_queryset(), filters, sector="sector", area="services__area"
+    )
+    return paginated(request, queryset, DivisionOut, filters)
+
+
+@api.get("/divisions/{pk}", response={200: DivisionOut, **DETAIL_RESPONSES})
+def division_detail(request, pk: RecordId, options: Query[DetailOptions]):
+    return detail(request, divisions_queryset(), DivisionOut, pk, options)
+
+
+@api.get("/areas", response={200: Page[AreaOut], **LIST_RESPONSES})
+def area_list(request, filters: Query[SectorFilters]):
+    """Policy areas (정책분야) of every sector."""
+    queryset = filtered(
+        PolicyArea.objects.select_related("sector"), filters, sector="sector"
+    )
+    return paginated(request, queryset, AreaOut, filters)
+
+
+@api.get("/areas/{pk}", response={200: AreaOut, **DETAIL_RESPONSES})
+def area_detail(request, pk: RecordId, options: Query[DetailOptions]):
+    queryset = PolicyArea.objects.select_related("sector")
+    return detail(request, queryset, AreaOut, pk, options)
+
+
+@api.get("/commitments", response={200: Page[CommitmentOut], **LIST_RESPONSES})
+def commitment_list(request, filters: Query[AreaFilters]):
+    """Commitments (이행표준 항목) with their pledges."""
+    queryset = filtered(
+        commitments_queryset(), filters, sector="area__sector", area="area"
+    )
+    return paginated(request, queryset, CommitmentOut, filters)
+
+
+@api.get("/commitments/{pk}", response={200: CommitmentOut, **DETAIL_RESPONSES})
+def commitment_detail(request, pk: RecordId, options: Query[DetailOptions]):
+    return detail(request, commitments_queryset(), CommitmentOut, pk, options)
+
+
+@api.get("/contacts", response={200: Page[ContactOut], **LIST_RESPONSES})
+def contact_list(request, filters: Query[ServiceFilters]):
+    """Phone and fax numbers; filters match the services that use them."""
+    queryset = Contact.objects.all()
+    if filters.sector or filters.area or filters.division:
+        services = narrowed(Service.objects.all(), filters, **SERVICE_LOOKUPS)
+        queryset = queryset.filter(
+            Q(services__in=services) | Q(fax_services__in=services)
+        )
+    return paginated(request, filtered(queryset, filters), ContactOut, filters)
+
+
+@api.get("/contacts/{pk}", response={200: ContactOut, **DETAIL_RESPONSES})
+def contact_detail(request, pk: RecordId, options: Query[DetailOptions]):
+    return detail(request, Contact.objects.all(), ContactOut, pk, options)
+
+
+@api.get("/sectors", response={200: Page[SectorOut], **LIST_RESPONSES})
+def sector_list(request, filters: Query[ListFilters]):
+    """Sectors: one for each standard document."""
+    return paginated(
+        request, filtered(Sector.objects.all(), filters), SectorOut, filters
+    )
+
+
+@api.get("/sectors/{pk}", response={200: SectorOut, **DETAIL_RESPONSES})
+def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
+    return detail(request, Sector.objects.all(), SectorOut, pk, options)
+
+
+@api.get("/search", response={200: SearchOut, 400: ErrorOut})
+def search(
+    request,
+    q: str = Query(..., min_length=1, max_length=MAX_QUERY_LENGTH),
+    limit: int = Query(API_RESULTS, ge=1, le=API_MAX_RESULTS),
+):
+    """Search services, divisions, commitments and areas, ranked; numbers too."""
+    return SearchApiView.as_view()(request)

@@ -1,0 +1,38 @@
+"""When records last changed, read from django-simple-history.
+
+The models have no "updated" field: every save, including deletions, leaves a
+historical row, so its ``history_date`` is the time of the last change.
+"""
+
+from django.db.models import Max, OuterRef, Subquery
+
+from standards.models import Commitment, Pledge, PolicyArea, Sector
+
+from ..models import Contact, Division, Service, ServicePhone
+
+PUBLIC_MODELS = [
+    Sector,
+    PolicyArea,
+    Commitment,
+    Pledge,
+    Division,
+    Contact,
+    Service,
+    ServicePhone,
+]
+
+
+def with_updated(queryset):
+    """Annotate each row with ``updated``, the date of its latest history entry."""
+    history = queryset.model.history.model.objects.filter(id=OuterRef("pk"))
+    latest = history.order_by("-history_date").values("history_date")[:1]
+    return queryset.annotate(updated=Subquery(latest))
+
+
+def last_change():
+    """The time of the latest change to any public record, or None."""
+    dates = [
+        model.history.aggregate(last=Max("history_date"))["last"]
+        for model in PUBLIC_MODELS
+    ]
+    return max((date for date in dates if date), default=None)

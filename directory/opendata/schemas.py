@@ -1,0 +1,162 @@
+"""What each API record looks like, also the OpenAPI document's schemas."""
+
+from datetime import date, datetime
+from typing import Generic, TypeVar
+
+from ninja import Schema
+from pydantic import Field
+
+T = TypeVar("T")
+
+
+class Page(Schema, Generic[T]):
+    count: int = Field(description="Number of records matching the filters.")
+    next: str | None = Field(description="URL of the next page, if any.")
+    previous: str | None = Field(description="URL of the previous page, if any.")
+    results: list[T]
+
+
+class FieldError(Schema):
+    message: str
+    code: str
+
+
+class ErrorOut(Schema):
+    errors: dict[str, list[FieldError]] = Field(
+        description="The reason for each invalid parameter, by name."
+    )
+
+
+class NotFoundOut(Schema):
+    detail: str
+
+
+class PublicRecord(Schema):
+    """A record with its public page and the time it last changed."""
+
+    url: str = Field(description="Address of its public page.")
+    updated: datetime | None
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class SectorRef(Schema):
+    id: int
+    name: str
+
+
+class AreaRef(Schema):
+    id: int
+    number: int
+    title: str
+
+
+class DivisionRef(Schema):
+    id: int
+    name: str
+
+
+class SectorOut(SectorRef, PublicRecord):
+    title: str
+
+
+class AreaOut(AreaRef, PublicRecord):
+    sector: SectorRef
+
+
+class PledgeOut(Schema):
+    number: int
+    text: str
+
+
+class CommitmentOut(PublicRecord):
+    id: int
+    letter: str
+    title: str
+    area: AreaRef
+    pledges: list[PledgeOut]
+
+    @staticmethod
+    def resolve_pledges(obj):
+        return list(obj.pledges.all())
+
+
+class ContactOut(Schema):
+    id: int
+    kind: str = Field(description="phone or fax")
+    number: str = Field(description="Korean national format: 031-8030-4652")
+    e164: str = Field(description="International format: +82318030465")
+    extension: str
+    tel: str = Field(description="tel: URI, with the extension if any")
+    hours: str
+    languages: str
+    last_verified: date | None
+    updated: datetime | None = None
+
+    @staticmethod
+    def resolve_number(obj):
+        return obj.national
+
+    @staticmethod
+    def resolve_e164(obj):
+        return obj.number.as_e164
+
+    @staticmethod
+    def resolve_tel(obj):
+        return obj.tel_uri
+
+    @staticmethod
+    def resolve_updated(obj):
+        return getattr(obj, "updated", None)
+
+
+class ServiceOut(PublicRecord):
+    id: int
+    name: str
+    sector: SectorRef
+    area: AreaRef
+    division: DivisionRef
+    commitments: list[int] = Field(description="Ids of the commitments it fulfils.")
+    phones: list[ContactOut]
+    fax: ContactOut | None
+    last_verified: date | None
+
+    @staticmethod
+    def resolve_sector(obj):
+        return obj.area.sector
+
+    @staticmethod
+    def resolve_commitments(obj):
+        return [commitment.pk for commitment in obj.commitments.all()]
+
+    @staticmethod
+    def resolve_phones(obj):
+        return obj.phones_in_order
+
+
+class DivisionOut(DivisionRef, PublicRecord):
+    sector: SectorRef
+    services: list[int] = Field(description="Ids of the division's services.")
+    phones: list[ContactOut]
+    faxes: list[ContactOut]
+
+    @staticmethod
+    def resolve_services(obj):
+        return [service.pk for service in obj.services.all()]
+
+
+class SearchResultOut(Schema):
+    type: str = Field(description="service, division, commitment or area")
+    name: str
+    url: str
+    phones: list[str]
+    fax: str | None
+    division: str | None
+
+
+class SearchOut(Schema):
+    query: str
+    count: int = Field(description="Number of results returned.")
+    results: list[SearchResultOut]
