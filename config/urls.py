@@ -17,10 +17,7 @@ admin.site.index_title = _("Directory management")
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
-    # django-ninja serves the API and documents it; /api/v1/search is one of
-    # its endpoints, and the "api" namespace keeps its URL name for templates.
     path("api/v1/", api.urls),
-    path("api/", include("directory.api_urls")),
     path(
         "sitemap.xml",
         sitemap,

@@ -250,7 +250,7 @@ class SearchApiTests(SeededSearchTestCase):
         return self.client.get(self.url, params)
 
     def test_answers_at_the_exact_address(self):
-        self.assertEqual(reverse("api:search"), self.url)
+        self.assertEqual(reverse("api-v1:search"), self.url)
 
     def test_returns_ranked_results_with_numbers(self):
         response = self.get(q="4655")
