@@ -40,6 +40,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Applications
 INSTALLED_APPS = [
+    # Before the admin, and before the apps whose history must include the
+    # translation fields that it adds.
+    "modeltranslation",
     "directory.apps.DirectoryAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -175,6 +178,14 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
+
+# Content translations (django-modeltranslation): every translated text has a
+# column per language; Korean is the official text and what every other
+# language falls back to. Creating a record from its Korean text alone (as
+# fixtures and imports do) fills the Korean column.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("ko",)
+MODELTRANSLATION_AUTO_POPULATE = "default"
 USE_TZ = True
 
 # Site identity shown in the header and footer (KRDS identifier and footer)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from standards.admin_base import HistoryAdmin
 
@@ -80,7 +81,7 @@ class ServicePhoneInline(admin.TabularInline):
     autocomplete_fields = ["contact"]
 
 
-class ServiceInline(admin.TabularInline):
+class ServiceInline(TranslationTabularInline):
     model = Service
     fields = ["name", "area", "position", "last_verified"]
     extra = 0
@@ -88,7 +89,7 @@ class ServiceInline(admin.TabularInline):
 
 
 @admin.register(Division)
-class DivisionAdmin(HistoryAdmin):
+class DivisionAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "sector", "position", "phone_numbers"]
     list_filter = ["sector"]
     search_fields = ["name", "former_names"]
@@ -123,7 +124,7 @@ class ContactAdmin(VerificationAdmin):
 
 
 @admin.register(Service)
-class ServiceAdmin(ImportExportMixin, VerificationAdmin):
+class ServiceAdmin(ImportExportMixin, TranslationAdmin, VerificationAdmin):
     resource_classes = [ServiceResource]
     change_list_template = "admin/directory/service/change_list.html"
     export_form_class = ExportForm
@@ -161,7 +162,7 @@ class ServiceAdmin(ImportExportMixin, VerificationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and not self.may_edit_standard(request):
-            return ["area", "name", "position", "commitments"]
+            return self.replace_orig_field(["area", "name", "position", "commitments"])
         return super().get_readonly_fields(request, obj)
 
     def get_import_resource_kwargs(self, request, **kwargs):

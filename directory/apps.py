@@ -2,6 +2,8 @@ from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
+from standards.apps import record_history
+
 
 class DirectoryConfig(AppConfig):
     name = "directory"
@@ -11,6 +13,10 @@ class DirectoryConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import signals
+        from .models import Division, Service
+
+        record_history(Division, _("division history"))
+        record_history(Service, _("service history"), m2m_fields=["commitments"])
 
         post_migrate.connect(signals.index_existing_rows, sender=self)
 

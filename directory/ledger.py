@@ -24,6 +24,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import router
 from django.utils.translation import gettext_lazy as _
 
+from standards.models import official_language
+
 from .models import SeedRecord
 from .seeding import NATURAL_KEY_FIELDS, record_key
 from .standard_document import StandardDocumentError
@@ -157,6 +159,7 @@ class RowLoader:
         self.pks = {}
         self.touched = set()
 
+    @official_language()
     def rows_apply(self, rows):
         """Add or update the rows of one model, in order."""
         plans = [(row, *self.row_plan(row)) for row in rows]
@@ -276,6 +279,7 @@ class RowLoader:
             record.values = values
             self.touched.add((model, key))
 
+    @official_language()
     def rows_remove(self, records, *, final):
         """Remove the rows of these ledger records, where staff have left them alone.
 

@@ -12,7 +12,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_manager_for_model
 
-from standards.models import Commitment, PolicyArea, Sector
+from standards.models import Commitment, OfficialText, PolicyArea, Sector
 
 # Staff confirm every service and number with its team at least this often.
 VERIFY_EVERY = datetime.timedelta(days=180)
@@ -48,7 +48,7 @@ class VerifiableQuerySet(models.QuerySet):
 
 class DivisionQuerySet(models.QuerySet):
     def get_by_natural_key(self, sector_name, name):
-        return self.get(sector__name=sector_name, name=name)
+        return self.get(sector__name_ko=sector_name, name_ko=name)
 
     def with_services(self):
         """Divisions with their services and every number, in document order."""
@@ -57,7 +57,7 @@ class DivisionQuerySet(models.QuerySet):
         )
 
 
-class Division(models.Model):
+class Division(OfficialText, models.Model):
     sector = models.ForeignKey(
         Sector,
         verbose_name=_("sector"),
@@ -80,9 +80,6 @@ class Division(models.Model):
     )
 
     objects = DivisionQuerySet.as_manager()
-    history = HistoricalRecords(
-        verbose_name=_("division history"), verbose_name_plural=_("division history")
-    )
 
     class Meta:
         ordering = ["sector__position", "sector", "position", "name"]
@@ -98,7 +95,7 @@ class Division(models.Model):
         return self.name
 
     def natural_key(self):
-        return (*self.sector.natural_key(), self.name)
+        return (*self.sector.natural_key(), self.name_ko)
 
     natural_key.dependencies = ["standards.sector"]
 
@@ -220,7 +217,7 @@ class Contact(models.Model):
 class ServiceQuerySet(VerifiableQuerySet):
     def get_by_natural_key(self, sector_name, area_number, name):
         return self.get(
-            area__sector__name=sector_name, area__number=area_number, name=name
+            area__sector__name_ko=sector_name, area__number=area_number, name_ko=name
         )
 
     def with_contacts(self):
@@ -242,7 +239,7 @@ class ServiceQuerySet(VerifiableQuerySet):
         return self.filter(area__sector=sector)
 
 
-class Service(models.Model):
+class Service(OfficialText, models.Model):
     area = models.ForeignKey(
         PolicyArea,
         verbose_name=_("policy area"),
@@ -287,11 +284,6 @@ class Service(models.Model):
     )
 
     objects = ServiceQuerySet.as_manager()
-    history = HistoricalRecords(
-        m2m_fields=[commitments],
-        verbose_name=_("service history"),
-        verbose_name_plural=_("service history"),
-    )
 
     class Meta:
         ordering = ["area__sector__position", "area__number", "position"]
@@ -310,7 +302,7 @@ class Service(models.Model):
         return self.name
 
     def natural_key(self):
-        return (*self.area.natural_key(), self.name)
+        return (*self.area.natural_key(), self.name_ko)
 
     natural_key.dependencies = ["standards.policyarea", "directory.division"]
 
@@ -325,7 +317,7 @@ class Service(models.Model):
             )
         if sector_id and self.name:
             same_name = Service.objects.filter(
-                area__sector_id=sector_id, name=self.name
+                area__sector_id=sector_id, name_ko=self.name_ko
             )
             if same_name.exclude(pk=self.pk).exists():
                 raise ValidationError(
@@ -392,9 +384,9 @@ class Service(models.Model):
 class ServicePhoneQuerySet(models.QuerySet):
     def get_by_natural_key(self, sector_name, area_number, service_name, number):
         return self.get(
-            service__area__sector__name=sector_name,
+            service__area__sector__name_ko=sector_name,
             service__area__number=area_number,
-            service__name=service_name,
+            service__name_ko=service_name,
             contact__number=number,
         )
 

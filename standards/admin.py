@@ -1,35 +1,36 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .admin_base import HistoryAdmin
 from .models import Commitment, Pledge, PolicyArea, Sector
 
 
-class PolicyAreaInline(admin.TabularInline):
+class PolicyAreaInline(TranslationTabularInline):
     model = PolicyArea
     extra = 0
     show_change_link = True
 
 
-class CommitmentInline(admin.TabularInline):
+class CommitmentInline(TranslationTabularInline):
     model = Commitment
     extra = 0
     show_change_link = True
 
 
-class PledgeInline(admin.TabularInline):
+class PledgeInline(TranslationTabularInline):
     model = Pledge
     extra = 0
 
 
 @admin.register(Sector)
-class SectorAdmin(HistoryAdmin):
+class SectorAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "title", "position"]
     search_fields = ["name", "title"]
     inlines = [PolicyAreaInline]
 
 
 @admin.register(PolicyArea)
-class PolicyAreaAdmin(HistoryAdmin):
+class PolicyAreaAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["__str__", "sector"]
     list_filter = ["sector"]
     search_fields = ["title"]
@@ -38,7 +39,7 @@ class PolicyAreaAdmin(HistoryAdmin):
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(HistoryAdmin):
+class CommitmentAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["__str__", "area"]
     list_filter = ["area__sector", "area"]
     search_fields = ["title", "pledges__text"]
@@ -48,7 +49,7 @@ class CommitmentAdmin(HistoryAdmin):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(HistoryAdmin):
+class PledgeAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["__str__", "commitment"]
     list_filter = ["commitment__area__sector", "commitment__area"]
     search_fields = ["text"]

@@ -1,15 +1,38 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
+
+
+def official_language():
+    """Read and write translated fields as their official, Korean text.
+
+    Usable as a context manager or a decorator.
+    """
+    return translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
+
+
+class OfficialText:
+    """A record with translated texts whose Korean text is the official one.
+
+    django-modeltranslation gives each translated field a column per
+    language and reads and writes the plain field in the active language.
+    Saving in Korean keeps the plain column equal to the Korean text, whatever
+    language the request that saves it is in (history records it the same way).
+    """
+
+    def save(self, *args, **kwargs):
+        with official_language():
+            super().save(*args, **kwargs)
 
 
 class SectorManager(models.Manager):
     def get_by_natural_key(self, name):
-        return self.get(name=name)
+        return self.get(name_ko=name)
 
 
-class Sector(models.Model):
+class Sector(OfficialText, models.Model):
     name = models.CharField(verbose_name=_("sector name"), max_length=100, unique=True)
     title = models.CharField(
         verbose_name=_("document title"),
@@ -19,9 +42,6 @@ class Sector(models.Model):
     position = models.PositiveSmallIntegerField(verbose_name=_("order"), default=0)
 
     objects = SectorManager()
-    history = HistoricalRecords(
-        verbose_name=_("sector history"), verbose_name_plural=_("sector history")
-    )
 
     class Meta:
         ordering = ["position", "pk"]
@@ -32,7 +52,7 @@ class Sector(models.Model):
         return self.name
 
     def natural_key(self):
-        return (self.name,)
+        return (self.name_ko,)
 
     def get_absolute_url(self):
         return reverse("standards:sector-detail", args=[self.pk])
@@ -40,10 +60,10 @@ class Sector(models.Model):
 
 class PolicyAreaManager(models.Manager):
     def get_by_natural_key(self, sector_name, number):
-        return self.get(sector__name=sector_name, number=number)
+        return self.get(sector__name_ko=sector_name, number=number)
 
 
-class PolicyArea(models.Model):
+class PolicyArea(OfficialText, models.Model):
     sector = models.ForeignKey(
         Sector,
         verbose_name=_("sector"),
@@ -54,10 +74,6 @@ class PolicyArea(models.Model):
     title = models.CharField(verbose_name=_("title"), max_length=200)
 
     objects = PolicyAreaManager()
-    history = HistoricalRecords(
-        verbose_name=_("policy area history"),
-        verbose_name_plural=_("policy area history"),
-    )
 
     class Meta:
         ordering = ["sector__position", "sector", "number"]
@@ -87,11 +103,11 @@ class PolicyArea(models.Model):
 class CommitmentManager(models.Manager):
     def get_by_natural_key(self, sector_name, area_number, letter):
         return self.get(
-            area__sector__name=sector_name, area__number=area_number, letter=letter
+            area__sector__name_ko=sector_name, area__number=area_number, letter=letter
         )
 
 
-class Commitment(models.Model):
+class Commitment(OfficialText, models.Model):
     area = models.ForeignKey(
         PolicyArea,
         verbose_name=_("policy area"),
@@ -106,10 +122,6 @@ class Commitment(models.Model):
     title = models.CharField(verbose_name=_("title"), max_length=200)
 
     objects = CommitmentManager()
-    history = HistoricalRecords(
-        verbose_name=_("commitment history"),
-        verbose_name_plural=_("commitment history"),
-    )
 
     class Meta:
         ordering = ["area__sector__position", "area__number", "position"]
@@ -139,14 +151,14 @@ class Commitment(models.Model):
 class PledgeManager(models.Manager):
     def get_by_natural_key(self, sector_name, area_number, letter, number):
         return self.get(
-            commitment__area__sector__name=sector_name,
+            commitment__area__sector__name_ko=sector_name,
             commitment__area__number=area_number,
             commitment__letter=letter,
             number=number,
         )
 
 
-class Pledge(models.Model):
+class Pledge(OfficialText, models.Model):
     commitment = models.ForeignKey(
         Commitment,
         verbose_name=_("commitment"),
@@ -157,9 +169,6 @@ class Pledge(models.Model):
     text = models.TextField(verbose_name=_("pledge text"))
 
     objects = PledgeManager()
-    history = HistoricalRecords(
-        verbose_name=_("pledge history"), verbose_name_plural=_("pledge history")
-    )
 
     class Meta:
         ordering = [

@@ -47,7 +47,7 @@ class CachedPagesTests(TestCase):
             for name, value in form.initial.items()
             if value is not None and name != "commitments"
         }
-        data.update(name="결혼이민자 통합 지원", fax=self.service.fax_id)
+        data.update(name_ko="결혼이민자 통합 지원", fax=self.service.fax_id)
         link = self.service.service_phones.get()
         data.update(
             {

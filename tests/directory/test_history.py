@@ -90,7 +90,7 @@ class HistoryTests(SeededAdminTestCase):
     def test_service_name_and_division_changes_are_recorded(self):
         service = Service.objects.get(name="결혼이민자 지원")
         division = Division.objects.get(name="이민사회정책 담당")
-        self.change(service, name="결혼이민자 정착 지원", division=str(division.pk))
+        self.change(service, name_ko="결혼이민자 정착 지원", division=str(division.pk))
         response = self.history_page(service)
         self.assertContains(response, "결혼이민자 지원")
         self.assertContains(response, "결혼이민자 정착 지원")
@@ -109,7 +109,7 @@ class HistoryTests(SeededAdminTestCase):
     def test_pledge_text_change_is_recorded(self):
         pledge = Pledge.objects.first()
         old_text = pledge.text
-        self.change(pledge, text="새로운 약속입니다.")
+        self.change(pledge, text_ko="새로운 약속입니다.")
         response = self.history_page(pledge)
         self.assertContains(response, old_text)
         self.assertContains(response, "새로운 약속입니다.")
@@ -149,8 +149,10 @@ class ConcurrentEditTests(TestCase):
 
     def test_save_after_reopening_the_record_succeeds(self):
         self.open_as(self.first, self.service)
-        post_change(self.client, self.service, name="결혼이민자 정착 지원")
-        response = post_change(self.client, self.service, name="결혼이민자 종합 지원")
+        post_change(self.client, self.service, name_ko="결혼이민자 정착 지원")
+        response = post_change(
+            self.client, self.service, name_ko="결혼이민자 종합 지원"
+        )
         self.assertEqual(response.status_code, 302)
         self.service.refresh_from_db()
         self.assertEqual(self.service.name, "결혼이민자 종합 지원")
@@ -159,7 +161,7 @@ class ConcurrentEditTests(TestCase):
         page = self.open_as(self.first, self.service)
         Service.objects.filter(pk=self.service.pk).mark_verified(user=self.second)
         response = self.client.post(
-            admin_url(self.service), form_data(page, name="결혼이민자 정착 지원")
+            admin_url(self.service), form_data(page, name_ko="결혼이민자 정착 지원")
         )
         self.assertContains(response, "최종 확인일")
         self.service.refresh_from_db()

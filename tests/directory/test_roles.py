@@ -89,7 +89,7 @@ class RoleTests(TestCase):
         self.assertContains(page, 'name="division"')
         response = self.client.post(
             admin_url(self.service),
-            form_data(page, division=str(division.pk), name="바뀐 이름"),
+            form_data(page, division=str(division.pk), name_ko="바뀐 이름"),
         )
         self.assertEqual(response.status_code, 302)
         self.service.refresh_from_db()
@@ -126,7 +126,7 @@ class RoleTests(TestCase):
         self.client.force_login(self.manager)
         url = admin_url(self.pledge)
         response = self.client.post(
-            url, form_data(self.client.get(url), text="바뀐 약속입니다.")
+            url, form_data(self.client.get(url), text_ko="바뀐 약속입니다.")
         )
         self.assertEqual(response.status_code, 302)
         self.pledge.refresh_from_db()

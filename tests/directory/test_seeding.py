@@ -125,9 +125,9 @@ class SeedAfterAdminEditTests(TestCase):
         contact = Contact.objects.get(number="031-8030-4692")
         pledge = Pledge.objects.first()
         for obj, changes in [
-            (service, {"name": "결혼이민자 정착 지원"}),
+            (service, {"name_ko": "결혼이민자 정착 지원"}),
             (contact, {"number": "031-8030-4690", "extension": "3"}),
-            (pledge, {"text": "바뀐 약속입니다."}),
+            (pledge, {"text_ko": "바뀐 약속입니다."}),
         ]:
             self.assertEqual(post_change(self.client, obj, **changes).status_code, 302)
 

@@ -17,17 +17,21 @@ class StandardAdminTests(TestCase):
         url = admin_url(self.pledge)
         first = self.client.get(url)
         second = self.client.get(url)
-        self.client.post(url, form_data(second, text="두 번째 담당자의 문구입니다."))
-        response = self.client.post(url, form_data(first, text="첫 번째 문구입니다."))
+        self.client.post(url, form_data(second, text_ko="두 번째 담당자의 문구입니다."))
+        response = self.client.post(
+            url, form_data(first, text_ko="첫 번째 문구입니다.")
+        )
         self.assertContains(
-            response, "약속 내용: “이주민 정책을 수립하겠습니다.” → “두 번째"
+            response, "약속 내용 [ko]: “이주민 정책을 수립하겠습니다.” → “두 번째"
         )
         self.pledge.refresh_from_db()
         self.assertEqual(self.pledge.text, "두 번째 담당자의 문구입니다.")
 
     def test_history_page_shows_the_text_change(self):
         url = admin_url(self.pledge)
-        self.client.post(url, form_data(self.client.get(url), text="바뀐 문구입니다."))
+        self.client.post(
+            url, form_data(self.client.get(url), text_ko="바뀐 문구입니다.")
+        )
         response = self.client.get(admin_url(self.pledge, "history"))
         self.assertContains(response, "바뀐 문구입니다.")
         self.assertContains(response, "manager")
