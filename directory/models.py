@@ -330,7 +330,7 @@ class Service(OfficialText, models.Model):
     def index_letter(self):
         from .search import index_letter
 
-        return index_letter(self.name)
+        return index_letter(self.name_ko)
 
     @property
     def phones_in_order(self):

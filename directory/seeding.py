@@ -17,6 +17,7 @@ from django.core import serializers
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.serializers.base import DeserializationError
 from django.db import transaction
+from modeltranslation.translator import NotRegistered, translator
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
 
@@ -49,11 +50,12 @@ class SeedReport:
     added: list = field(default_factory=list)
     differing: list = field(default_factory=list)
     withdrawn: list = field(default_factory=list)
+    translated: list = field(default_factory=list)
     unchanged: int = 0
 
     @property
     def changed_anything(self):
-        return bool(self.added)
+        return bool(self.added or self.translated)
 
 
 def fixture_path(name):
@@ -90,6 +92,44 @@ def _differences(item):
             names.append(name)
     names += [f.name for f in item.deferred_fields or {}]
     return list(dict.fromkeys(names))
+
+
+def translation_fields(model):
+    """The columns of a model's translations, the official Korean one aside."""
+    try:
+        options = translator.get_options_for_model(model)
+    except NotRegistered:
+        return set()
+    return {
+        field.name
+        for fields in options.all_fields.values()
+        for field in fields
+        if field.language != settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    }
+
+
+def _fill_translations(item, names):
+    """Give an existing row the fixture's translations it does not have yet.
+
+    A translation missing from the database is missing data, not a staff
+    edit: seeding adds it, as it adds missing rows, and never replaces one.
+    Returns the names of the fields it filled.
+    """
+    obj = item.object
+    current = type(obj)._base_manager.get(pk=obj.pk)
+    filled = [
+        name
+        for name in names
+        if name in translation_fields(type(obj))
+        and not getattr(current, name)
+        and getattr(obj, name)
+    ]
+    if filled:
+        for name in filled:
+            setattr(current, name, getattr(obj, name))
+        current._change_reason = "seed_directory"
+        current.save(update_fields=filled)
+    return filled
 
 
 def _save_with_history(item):
@@ -130,7 +170,11 @@ def directory_seed(names=FIXTURE_NAMES):
         obj = item.object
         values = record["fields"]
         if obj.pk is not None and type(obj)._base_manager.filter(pk=obj.pk).exists():
-            if differences := _differences(item):
+            differences = _differences(item)
+            if filled := _fill_translations(item, differences):
+                report.translated.append((label, key, filled))
+                differences = [name for name in differences if name not in filled]
+            if differences:
                 report.differing.append((label, key, differences))
                 values = None
             else:

@@ -62,7 +62,7 @@ class ServiceListView(ListView):
     paginate_by = 500
 
     def get_queryset(self):
-        return Service.objects.with_contacts().order_by("name", "pk")
+        return Service.objects.with_contacts().order_by("name_ko", "pk")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

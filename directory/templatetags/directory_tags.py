@@ -1,7 +1,11 @@
 import json
 
 from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from modeltranslation.utils import build_localized_fieldname
 
 from directory.languages import alternate_urls
 from directory.sharing import qr_svg
@@ -29,3 +33,34 @@ def qr_code(context, path):
 def language_alternates(context):
     """This page's URL in every language, for hreflang links."""
     return alternate_urls(context["request"])
+
+
+def _texts(obj, field):
+    """(text in the page's language or None, official Korean text)."""
+    korean = getattr(obj, build_localized_fieldname(field, settings.LANGUAGE_CODE))
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return None, korean
+    translated = getattr(obj, build_localized_fieldname(field, language), None)
+    return translated or None, korean
+
+
+@register.simple_tag
+def translated(obj, field="name"):
+    """The text in the page's language, marked as Korean where it falls back."""
+    text, korean = _texts(obj, field)
+    if text is None and translation.get_language() != settings.LANGUAGE_CODE:
+        return format_html('<span lang="ko">{}</span>', korean)
+    return text or korean
+
+
+@register.simple_tag
+def with_korean(obj, field="name"):
+    """The text in the page's language followed by the official Korean text.
+
+    On Korean pages, and where no translation exists, only the Korean text.
+    """
+    text, korean = _texts(obj, field)
+    if text is None or text == korean:
+        return translated(obj, field)
+    return format_html('{} <span class="korean-text" lang="ko">{}</span>', text, korean)

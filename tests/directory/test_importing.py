@@ -4,6 +4,7 @@ from io import StringIO
 from itertools import chain
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.core.management import CommandError, call_command
@@ -15,6 +16,7 @@ from django.utils import translation
 from directory.importing import RowError, standard_import
 from directory.models import Contact, Division, SeedRecord, Service, ServicePhone
 from directory.parsing import document_parse
+from directory.seeding import translation_fields
 from standards.models import Commitment, Pledge, PolicyArea, Sector
 
 SEED = Path(settings.BASE_DIR) / "fixtures" / "documents" / "immigrant_society.txt"
@@ -24,13 +26,19 @@ MODELS += [ServicePhone]
 
 
 def snapshot():
-    """Every standard and directory row, serialized by natural key."""
+    """Every standard and directory row, serialized by natural key.
+
+    A document has only the Korean text, so translations are left out.
+    """
     rows = serializers.serialize(
         "python",
         chain.from_iterable(model.objects.all() for model in MODELS),
         use_natural_foreign_keys=True,
         use_natural_primary_keys=True,
     )
+    for row in rows:
+        foreign = translation_fields(apps.get_model(row["model"]))
+        row["fields"] = {k: v for k, v in row["fields"].items() if k not in foreign}
     return sorted(
         json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
         for row in rows

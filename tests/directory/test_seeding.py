@@ -105,6 +105,46 @@ class SeedDirectoryTests(TestCase):
         self.assertEqual(records.filter(values__isnull=False).count(), 7)
 
 
+class SeedTranslationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        seed()
+
+    def test_fixtures_carry_every_translation(self):
+        service = Service.objects.get(name_ko="결혼이민자 지원")
+        self.assertEqual(service.name_en, "Support for Marriage Migrants")
+        self.assertEqual(service.name_zh_hans, "结婚移民者支援")
+        self.assertEqual(service.name_vi, "Hỗ trợ người nhập cư kết hôn")
+        self.assertEqual(service.name_ru, "Поддержка брачных мигрантов")
+        for model, field in [(Service, "name"), (Pledge, "text")]:
+            for language in ["en", "zh_hans", "vi", "ru"]:
+                empty = model.objects.filter(**{f"{field}_{language}__isnull": True})
+                self.assertFalse(empty.exists(), (model, language))
+
+    def test_translations_missing_from_a_database_are_added(self):
+        # A database seeded before the translations existed.
+        Service.objects.update(name_en=None, name_ru=None)
+        output = seed()
+        service = Service.objects.get(name_ko="결혼이민자 지원")
+        self.assertEqual(service.name_en, "Support for Marriage Migrants")
+        self.assertEqual(service.name_ru, "Поддержка брачных мигрантов")
+        self.assertIn("번역 추가 directory.service", output)
+        self.assertEqual(
+            service.history.latest().history_change_reason, "seed_directory"
+        )
+
+    def test_a_translation_staff_changed_is_left_alone(self):
+        service = Service.objects.get(name_ko="결혼이민자 지원")
+        service.name_en = "Marriage migrant support"
+        service.name_vi = None
+        service.save()
+        output = seed()
+        service.refresh_from_db()
+        self.assertEqual(service.name_en, "Marriage migrant support")
+        self.assertEqual(service.name_vi, "Hỗ trợ người nhập cư kết hôn")
+        self.assertIn("다른 항목: name_en", output)
+
+
 class SeedAfterAdminEditTests(TestCase):
     """Edits made in the admin survive every later deployment step."""
 

@@ -16,6 +16,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 _("Added %(model)s %(key)s") % {"model": label, "key": key}
             )
+        for label, key, fields in report.translated:
+            self.stdout.write(
+                _("Translated %(model)s %(key)s: %(fields)s")
+                % {"model": label, "key": key, "fields": ", ".join(fields)}
+            )
         for label, key, fields in report.differing:
             self.stdout.write(
                 _("Left alone %(model)s %(key)s: differs in %(fields)s")
