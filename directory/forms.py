@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import SelectableFieldsExportForm
 from phonenumber_field.formfields import PhoneNumberField
@@ -44,6 +45,12 @@ class ApiSearchForm(SearchForm):
         required=False,
         min_value=1,
         max_value=API_MAX_RESULTS,
+    )
+    lang = forms.ChoiceField(
+        label=_("language"),
+        required=False,
+        choices=[(code, code) for code, _name in settings.LANGUAGES],
+        help_text=_("Also give each name in this language."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -298,13 +298,13 @@ class SearchApiView(View):
                 status=400,
                 encoder=MarkupSafeJSONEncoder,
             )
-        query = form.cleaned_data["q"]
+        query, language = form.cleaned_data["q"], form.cleaned_data["lang"]
         results = Search(query).results(limit=form.cleaned_data["limit"])
         return JsonResponse(
             {
                 "query": query,
                 "count": len(results),
-                "results": [result.as_dict() for result in results],
+                "results": [result.as_dict(language or None) for result in results],
             },
             encoder=MarkupSafeJSONEncoder,
             json_dumps_params={"ensure_ascii": False},

@@ -29,6 +29,7 @@ from .filters import (
     AreaFilters,
     DetailOptions,
     InvalidFilter,
+    Language,
     ListFilters,
     RecordId,
     SectorFilters,
@@ -265,11 +266,15 @@ def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Sector.objects.all(), SectorOut, pk, options)
 
 
+TRANSLATION_LANGUAGE = Query(None, description="Also give each name in this language.")
+
+
 @api.get("/search", response={200: SearchOut, 400: ErrorOut})
 def search(
     request,
     q: str = Query(..., min_length=1, max_length=MAX_QUERY_LENGTH),
     limit: int = Query(API_RESULTS, ge=1, le=API_MAX_RESULTS),
+    lang: Language | None = TRANSLATION_LANGUAGE,
 ):
     """Search services, divisions, commitments and areas, ranked; numbers too."""
     return SearchApiView.as_view()(request)

@@ -42,24 +42,33 @@ class PublicRecord(Schema):
         return context["request"].build_absolute_uri(obj.get_absolute_url())
 
 
+def official():
+    """A field with the Korean text beside one given in the language asked for."""
+    return Field(description="The official Korean text.")
+
+
 class SectorRef(Schema):
     id: int
-    name: str
+    name: str = Field(description="In the language asked for with lang.")
+    name_ko: str = official()
 
 
 class AreaRef(Schema):
     id: int
     number: int
-    title: str
+    title: str = Field(description="In the language asked for with lang.")
+    title_ko: str = official()
 
 
 class DivisionRef(Schema):
     id: int
-    name: str
+    name: str = Field(description="In the language asked for with lang.")
+    name_ko: str = official()
 
 
 class SectorOut(SectorRef, PublicRecord):
     title: str
+    title_ko: str = official()
 
 
 class AreaOut(AreaRef, PublicRecord):
@@ -69,12 +78,14 @@ class AreaOut(AreaRef, PublicRecord):
 class PledgeOut(Schema):
     number: int
     text: str
+    text_ko: str = official()
 
 
 class CommitmentOut(PublicRecord):
     id: int
     letter: str
     title: str
+    title_ko: str = official()
     area: AreaRef
     pledges: list[PledgeOut]
 
@@ -114,7 +125,8 @@ class ContactOut(Schema):
 
 class ServiceOut(PublicRecord):
     id: int
-    name: str
+    name: str = Field(description="In the language asked for with lang.")
+    name_ko: str = official()
     sector: SectorRef
     area: AreaRef
     division: DivisionRef
@@ -147,13 +159,22 @@ class DivisionOut(DivisionRef, PublicRecord):
         return [service.pk for service in obj.services.all()]
 
 
+class SearchTranslationOut(Schema):
+    lang: str
+    name: str = Field(description="The name in that language, or in Korean.")
+    division: str | None
+
+
 class SearchResultOut(Schema):
     type: str = Field(description="service, division, commitment or area")
-    name: str
+    name: str = Field(description="The official Korean name or title.")
     url: str
     phones: list[str]
     fax: str | None
-    division: str | None
+    division: str | None = Field(description="The Korean name of the division.")
+    translation: SearchTranslationOut | None = Field(
+        description="The names in the language asked for with lang, if any."
+    )
 
 
 class SearchOut(Schema):

@@ -5,8 +5,10 @@ and also the entries through which its division answers for those numbers, so
 that re-indexing one service keeps every number current.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
@@ -19,6 +21,7 @@ Kind = SearchEntry.Kind
 # services found through their division or fax, then the standard's text.
 NAME, DIVISION, VIA_DIVISION, TITLE, PLEDGE = range(5)
 BATCH_SIZE = 2000
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def text_fields(text):
@@ -42,6 +45,16 @@ def document_position(sector, area_number=0, item=0):
     return (sector.position * 1000 + area_number) * 100_000 + item
 
 
+def texts_of(obj, field):
+    """A translated field's Korean text and each of its translations.
+
+    Every language is searched whatever the page's language: a migrant may
+    type the name in English on a Korean page.
+    """
+    texts = [getattr(obj, build_localized_fieldname(field, code)) for code in LANGUAGES]
+    return [text for text in dict.fromkeys(texts) if text]
+
+
 def former_names(division):
     return [name for name in division.former_names.splitlines() if name.strip()]
 
@@ -57,7 +70,8 @@ def service_entries(service):
         "division": division,
         "position": document_position(area.sector, area.number, service.position),
     }
-    texts = [(NAME, service.name), (VIA_DIVISION, division.name)]
+    texts = [(NAME, name) for name in texts_of(service, "name")]
+    texts += [(VIA_DIVISION, name) for name in texts_of(division, "name")]
     texts += [(VIA_DIVISION, name) for name in former_names(division)]
     entries = [
         SearchEntry(priority=priority, **own, **text_fields(text))
@@ -96,7 +110,7 @@ def division_entries(division):
         "priority": DIVISION,
         "position": document_position(division.sector, item=division.position),
     }
-    names = [division.name, *former_names(division)]
+    names = [*texts_of(division, "name"), *former_names(division)]
     return [SearchEntry(**own, **text_fields(name)) for name in names]
 
 
@@ -110,8 +124,12 @@ def commitment_entries(commitment):
         "area": area,
         "position": document_position(area.sector, area.number, commitment.position),
     }
-    texts = [(TITLE, commitment.title)]
-    texts += [(PLEDGE, pledge.text) for pledge in commitment.pledges.all()]
+    texts = [(TITLE, title) for title in texts_of(commitment, "title")]
+    texts += [
+        (PLEDGE, text)
+        for pledge in commitment.pledges.all()
+        for text in texts_of(pledge, "text")
+    ]
     return [
         SearchEntry(priority=priority, **own, **text_fields(text))
         for priority, text in texts
@@ -127,8 +145,9 @@ def area_entries(area):
             area=area,
             priority=TITLE,
             position=document_position(area.sector, area.number),
-            **text_fields(area.title),
+            **text_fields(title),
         )
+        for title in texts_of(area, "title")
     ]
 
 

@@ -2,7 +2,9 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Prefetch
+from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
@@ -76,8 +78,19 @@ class Result:
         return Kind(self.kind).label
 
     @property
+    def name_field(self):
+        return "title" if self.kind in (Kind.COMMITMENT, Kind.AREA) else "name"
+
+    @property
     def name(self):
-        return getattr(self.object, "name", None) or self.object.title
+        """The name in the page's language (Korean where it is not translated)."""
+        return getattr(self.object, self.name_field)
+
+    def name_in(self, language):
+        """The name in this language, falling back to the official Korean."""
+        name = build_localized_fieldname(self.name_field, language)
+        korean = build_localized_fieldname(self.name_field, settings.LANGUAGE_CODE)
+        return getattr(self.object, name, None) or getattr(self.object, korean)
 
     @property
     def url(self):
@@ -110,12 +123,29 @@ class Result:
             return self.object
         return next((s.division for s in self.services), None)
 
-    def as_dict(self):
+    def as_dict(self, language=None):
+        """The API's record: Korean names, and their translation if asked for."""
+        division = self.division
+        translation = None
+        if language:
+            translation = {
+                "lang": language,
+                "name": self.name_in(language),
+                "division": division_name(division, language),
+            }
         return {
             "type": self.kind,
-            "name": self.name,
+            "name": self.name_in(settings.LANGUAGE_CODE),
             "url": self.url,
             "phones": [contact.national for contact in self.phones],
             "fax": self.fax.national if self.fax else None,
-            "division": self.division.name if self.division else None,
+            "division": division_name(division, settings.LANGUAGE_CODE),
+            "translation": translation,
         }
+
+
+def division_name(division, language):
+    if division is None:
+        return None
+    name = getattr(division, build_localized_fieldname("name", language), None)
+    return name or division.name_ko

@@ -133,6 +133,7 @@ class FirstResultTests(SeededSearchTestCase):
                 "phones": ["031-8030-4692"],
                 "fax": "031-8030-4659",
                 "division": "이민체류지원 담당",
+                "translation": None,
             },
         )
 
@@ -141,11 +142,14 @@ class IndexMaintenanceTests(SeededSearchTestCase):
     def test_fixtures_are_indexed(self):
         services = SearchEntry.objects.filter(kind="service")
         self.assertEqual(services.values("object_id").distinct().count(), 19)
+        # Each text once in Korean and once in each of the four translations.
         self.assertEqual(
-            SearchEntry.objects.filter(kind="division", service=None).count(), 6
+            SearchEntry.objects.filter(kind="division", service=None).count(), 6 * 5
         )
-        self.assertEqual(SearchEntry.objects.filter(kind="commitment").count(), 7 + 13)
-        self.assertEqual(SearchEntry.objects.filter(kind="area").count(), 2)
+        self.assertEqual(
+            SearchEntry.objects.filter(kind="commitment").count(), (7 + 13) * 5
+        )
+        self.assertEqual(SearchEntry.objects.filter(kind="area").count(), 2 * 5)
 
     def test_renamed_service_is_found_by_its_new_name(self):
         service = Service.objects.get(name="결혼이민자 지원")
