@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
@@ -75,7 +76,7 @@ class DirectoryApi(NinjaAPI):
             URLPattern(p.pattern, json_errors(p.callback), p.default_args, p.name)
             for p in patterns
         ]
-        return [*patterns, re_path("", not_found)], app_name, namespace
+        return [*patterns, re_path("", csrf_exempt(not_found))], app_name, namespace
 
 
 api = DirectoryApi(

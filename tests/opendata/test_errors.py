@@ -1,4 +1,4 @@
-from django.test import TestCase
+from django.test import Client, TestCase
 
 from tests.factories import make_service
 
@@ -179,6 +179,15 @@ class UnknownAddressTests(ApiErrorTestMixin, TestCase):
                 self.assertEqual(
                     response.json(), {"detail": "허용되지 않는 요청 방식입니다."}
                 )
+
+    def test_writes_without_a_csrf_token_get_json_too(self):
+        client = Client(enforce_csrf_checks=True)
+        response = client.post("/api/v1/services")
+        self.assertEqual(response.status_code, 405)
+        self.assertEqual(response.json(), {"detail": "허용되지 않는 요청 방식입니다."})
+        response = client.post("/api/v1/nope", headers={"accept-language": "en"})
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(response.json(), {"detail": "Not found."})
 
     def test_refusal_is_translated(self):
         response = self.client.post("/api/v1/services?lang=zh-hans")
