@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -26,6 +28,7 @@ from .display import (
 )
 from .forms import ApiSearchForm, ReportForm, SearchFilter, SearchForm
 from .models import Division, HelpLine, Service
+from .opendata.errors import request_language
 from .search import INDEX_LETTERS
 from .search.engine import Search
 from .sharing import division_vcard, service_structured_data, service_vcard
@@ -293,11 +296,17 @@ class SearchApiView(View):
     def get(self, request):
         form = ApiSearchForm(request.GET)
         if not form.is_valid():
-            return JsonResponse(
-                {"errors": form.errors.get_json_data()},
+            # Worded like the API's other errors, in the client's language.
+            with translation.override(request_language(request)):
+                errors = form.errors.get_json_data()
+            response = JsonResponse(
+                {"errors": errors},
                 status=400,
                 encoder=MarkupSafeJSONEncoder,
+                json_dumps_params={"ensure_ascii": False},
             )
+            patch_vary_headers(response, ["Accept-Language"])
+            return response
         query, language = form.cleaned_data["q"], form.cleaned_data["lang"]
         results = Search(query).results(limit=form.cleaned_data["limit"])
         return JsonResponse(

@@ -4,15 +4,19 @@ django-ninja builds the OpenAPI document from the same type hints that
 validate the parameters, so the document cannot drift from the code.
 """
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
+from django.urls import URLPattern, re_path, reverse
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
@@ -24,6 +28,7 @@ from ..models import Contact, Division, Service
 from ..search import MAX_QUERY_LENGTH
 from ..views import SearchApiView
 from .changes import last_change, with_updated
+from .errors import field_errors, in_client_language
 from .filters import (
     SERVICE_LOOKUPS,
     AreaFilters,
@@ -60,6 +65,20 @@ class DirectoryApi(NinjaAPI):
         response = super().create_response(request, data, *args, **kwargs)
         return with_headers(request, response)
 
+    @property
+    def urls(self):
+        """Ninja's routes, then a JSON 404 for any other address below them.
+
+        Ninja answers a wrong method in plain text and its root address with
+        the site's HTML page; clients of the API get JSON from every address.
+        """
+        patterns, app_name, namespace = super().urls
+        patterns = [
+            URLPattern(p.pattern, json_errors(p.callback), p.default_args, p.name)
+            for p in patterns
+        ]
+        return [*patterns, re_path("", csrf_exempt(not_found))], app_name, namespace
+
 
 api = DirectoryApi(
     title="Gyeonggi public service directory API",
@@ -78,32 +97,51 @@ api = DirectoryApi(
 )
 
 
-def field_errors(errors):
-    """Ninja's validation errors in the shape of Django's form errors."""
-    fields = {}
-    for error in errors:
-        name = str(error["loc"][-1]) if error.get("loc") else "__all__"
-        fields.setdefault(name, []).append(
-            {"message": error.get("msg", ""), "code": error.get("type", "invalid")}
-        )
-    return fields
+def error_response(request, data, status):
+    response = api.create_response(request, data, status=status)
+    patch_vary_headers(response, ["Accept-Language"])
+    return response
 
 
 @api.exception_handler(ValidationError)
+@in_client_language
 def invalid_input(request, exc):
-    return api.create_response(
-        request, {"errors": field_errors(exc.errors)}, status=400
-    )
-
-
-@api.exception_handler(Http404)
-def not_found(request, exc):
-    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+    return error_response(request, {"errors": field_errors(exc.errors)}, 400)
 
 
 @api.exception_handler(InvalidFilter)
+@in_client_language
 def invalid_filter(request, exc):
-    return api.create_response(request, {"errors": exc.errors}, status=400)
+    return error_response(request, {"errors": exc.errors()}, 400)
+
+
+@api.exception_handler(Http404)
+@in_client_language
+def not_found(request, exc=None):
+    return error_response(request, {"detail": _("Not found.")}, 404)
+
+
+@in_client_language
+def method_not_allowed(request, allowed):
+    response = error_response(request, {"detail": _("Method not allowed.")}, 405)
+    response["Allow"] = allowed
+    return response
+
+
+def json_errors(view):
+    """Answer in JSON where ninja's own views answer in HTML or plain text."""
+
+    @wraps(view)
+    def answering_in_json(request, *args, **kwargs):
+        try:
+            response = view(request, *args, **kwargs)
+        except Http404:
+            return not_found(request)
+        if response.status_code == 405:
+            return method_not_allowed(request, response["Allow"])
+        return response
+
+    return answering_in_json
 
 
 def page_url(request, number):

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Path, Schema
 from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from standards.models import PolicyArea, Sector
 
@@ -25,8 +26,16 @@ Language = Enum(
 
 
 class InvalidFilter(Exception):
-    def __init__(self, name, message):
-        self.errors = {name: [{"message": message, "code": "invalid_choice"}]}
+    """A filter naming a record that does not exist."""
+
+    def __init__(self, name, pk):
+        super().__init__(name, pk)
+        self.name, self.pk = name, pk
+
+    def errors(self):
+        """The reason, worded when the response's language is known."""
+        message = _("No %(name)s with id %(id)s.") % {"name": self.name, "id": self.pk}
+        return {self.name: [{"message": message, "code": "invalid_choice"}]}
 
 
 class ListFilters(Schema):
@@ -44,7 +53,10 @@ class ListFilters(Schema):
         if value is None:
             return value
         if not 1900 <= value.year <= 9000:
-            raise ValueError(_("Enter a time between the years 1900 and 9000."))
+            # The message is translated with the others, in errors.py.
+            raise PydanticCustomError(
+                "datetime_out_of_range", "Enter a time between 1900 and 9000."
+            )
         # A time without an offset is Korean time, as on every public page;
         # others become UTC, since PostgreSQL refuses offsets past ±15:59.
         if timezone.is_naive(value):
@@ -75,9 +87,7 @@ class DetailOptions(Schema):
 def check_exists(model, name, pk):
     """Refuse a filter naming a record that does not exist, with the reason."""
     if pk is not None and not model.objects.filter(pk=pk).exists():
-        raise InvalidFilter(
-            name, _("No %(name)s with id %(id)s.") % {"name": name, "id": pk}
-        )
+        raise InvalidFilter(name, pk)
 
 
 FILTER_MODELS = {"sector": Sector, "area": PolicyArea, "division": Division}

@@ -29,6 +29,7 @@ TABLES = {
     "language": ["id", "service_id", "phone_id", "name", "note"],
 }
 NUMBERS = {"extension"}
+URIS = {"website", "url"}
 REQUIRED = {
     "organization": ["id", "name", "description"],
     "service": ["id", "organization_id", "name", "status"],
@@ -103,6 +104,13 @@ def hsds_tables(request):
     return tables
 
 
+def csv_path(table):
+    # Each file is named after its HSDS table (service.csv), the names this
+    # download is published with. HSDS 3.0's compiled schema suggests plural
+    # names (services.csv); each table's content is what it validates.
+    return f"{table}.csv"
+
+
 def datapackage(changed):
     """The package descriptor: licence, last change and each file's schema."""
 
@@ -110,9 +118,18 @@ def datapackage(changed):
         spec = {"name": name, "type": "number" if name in NUMBERS else "string"}
         if name == "id" or name.endswith("_id"):
             spec["format"] = "uuid"
+        elif name in URIS:
+            spec["format"] = "uri"
         if name in REQUIRED[table]:
             spec["constraints"] = {"required": True}
         return spec
+
+    def foreign_keys(columns):
+        return [
+            {"fields": name, "reference": {"resource": name[:-3], "fields": "id"}}
+            for name in columns
+            if name.endswith("_id")
+        ]
 
     return {
         "profile": "tabular-data-package",
@@ -124,7 +141,7 @@ def datapackage(changed):
         "resources": [
             {
                 "name": table,
-                "path": f"{table}.csv",
+                "path": csv_path(table),
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -132,6 +149,7 @@ def datapackage(changed):
                 "schema": {
                     "fields": [field(table, name) for name in columns],
                     "primaryKey": "id",
+                    "foreignKeys": foreign_keys(columns),
                 },
             }
             for table, columns in TABLES.items()
@@ -152,5 +170,5 @@ def hsds_package(request, changed):
             writer = csv.DictWriter(text, fieldnames=TABLES[table])
             writer.writeheader()
             writer.writerows(rows)
-            package.writestr(f"{table}.csv", text.getvalue())
+            package.writestr(csv_path(table), text.getvalue())
     return buffer.getvalue()

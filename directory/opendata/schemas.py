@@ -17,8 +17,15 @@ class Page(Schema, Generic[T]):
 
 
 class FieldError(Schema):
-    message: str
-    code: str
+    message: str = Field(
+        description="The reason, in Korean or in the language asked for "
+        "(lang, else Accept-Language)."
+    )
+    code: str = Field(
+        description="The reason for programs: int_parsing, missing, enum, "
+        "datetime_parsing, greater_than_equal, less_than_equal, "
+        "string_too_long, invalid_choice, …"
+    )
 
 
 class ErrorOut(Schema):
@@ -28,7 +35,7 @@ class ErrorOut(Schema):
 
 
 class NotFoundOut(Schema):
-    detail: str
+    detail: str = Field(description="Why there is nothing to show, translated.")
 
 
 class PublicRecord(Schema):
