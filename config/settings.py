@@ -183,6 +183,10 @@ USE_I18N = True
 # column per language; Korean is the official text and what every other
 # language falls back to. Creating a record from its Korean text alone (as
 # fixtures and imports do) fills the Korean column.
+# The content languages are listed apart from LANGUAGES, so that a new page
+# language works with its catalogue alone (its content shows in Korean) until
+# it is added here too, with `makemigrations` for its columns.
+MODELTRANSLATION_LANGUAGES = ("ko", "en", "zh-hans", "vi", "ru")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ko",)
 MODELTRANSLATION_AUTO_POPULATE = "default"

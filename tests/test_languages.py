@@ -195,6 +195,27 @@ class SearchInEveryLanguageTests(TestCase):
         self.assertIn("lang", response.json()["errors"])
 
 
+class SixthLanguageTests(TestCase):
+    """A page language added with one settings line (its catalogue aside)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        cls.service = Service.objects.get(name_ko="결혼이민자 지원")
+
+    def test_pages_work_with_the_content_in_korean(self):
+        languages = [*settings.LANGUAGES, ("th", "ภาษาไทย")]
+        with self.settings(LANGUAGES=languages):
+            response = self.client.get(f"/th/services/{self.service.pk}/")
+            self.assertContains(response, '<html lang="th"')
+            self.assertContains(
+                response, '<h1><span lang="ko">결혼이민자 지원</span></h1>', html=True
+            )
+            self.assertContains(response, 'hreflang="th"')
+            response = self.client.get("/th/search/", {"q": "결혼이민자"})
+            self.assertContains(response, f'href="/th/services/{self.service.pk}/"')
+
+
 class SayItInKoreanTests(TestCase):
     @classmethod
     def setUpTestData(cls):

@@ -21,7 +21,7 @@ Kind = SearchEntry.Kind
 # services found through their division or fax, then the standard's text.
 NAME, DIVISION, VIA_DIVISION, TITLE, PLEDGE = range(5)
 BATCH_SIZE = 2000
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
 
 def text_fields(text):
