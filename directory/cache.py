@@ -9,7 +9,7 @@ shares the cache, without having to know which pages showed the changed row.
 from django.conf import settings
 from django.core.cache import cache
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_vary_headers, set_response_etag
 
 GENERATION_KEY = "directory:generation"
 
@@ -53,6 +53,13 @@ class UpdatePublicCacheMiddleware(GenerationPrefixMixin, UpdateCacheMiddleware):
         return is_public_request(request) and super()._should_update_cache(
             request, response
         )
+
+    def process_response(self, request, response):
+        # Cached with its ETag, so that a HEAD served from the cache has it
+        # too (ConditionalGetMiddleware computes one for GET only).
+        if self._should_update_cache(request, response) and response.status_code == 200:
+            set_response_etag(response)
+        return super().process_response(request, response)
 
 
 class FetchPublicCacheMiddleware(GenerationPrefixMixin, FetchFromCacheMiddleware):

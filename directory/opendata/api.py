@@ -13,7 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, re_path, reverse
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_vary_headers, set_response_etag
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
@@ -129,16 +129,32 @@ def method_not_allowed(request, allowed):
 
 
 def json_errors(view):
-    """Answer in JSON where ninja's own views answer in HTML or plain text."""
+    """Answer in JSON where ninja's own views answer in HTML or plain text.
+
+    HEAD is answered as GET without the body (ninja routes GET only), with
+    the headers GET would give, its ETag and length included.
+    """
 
     @wraps(view)
     def answering_in_json(request, *args, **kwargs):
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
         try:
             response = view(request, *args, **kwargs)
         except Http404:
             return not_found(request)
+        finally:
+            if head:
+                request.method = "HEAD"
         if response.status_code == 405:
-            return method_not_allowed(request, response["Allow"])
+            allowed = response["Allow"]
+            return method_not_allowed(request, allowed.replace("GET", "GET, HEAD"))
+        if head:
+            set_response_etag(response)
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
         return response
 
     return answering_in_json

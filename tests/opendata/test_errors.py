@@ -175,7 +175,7 @@ class UnknownAddressTests(ApiErrorTestMixin, TestCase):
                     f"/api/v1/services/{self.service.pk}"
                 )
                 self.assertEqual(response.status_code, 405)
-                self.assertEqual(response["Allow"], "GET")
+                self.assertEqual(response["Allow"], "GET, HEAD")
                 self.assertEqual(
                     response.json(), {"detail": "허용되지 않는 요청 방식입니다."}
                 )
@@ -192,6 +192,16 @@ class UnknownAddressTests(ApiErrorTestMixin, TestCase):
     def test_refusal_is_translated(self):
         response = self.client.post("/api/v1/services?lang=zh-hans")
         self.assertEqual(response.json(), {"detail": "不允许的请求方法。"})
+
+    def test_head_gives_the_headers_of_get_without_the_body(self):
+        url = f"/api/v1/services/{self.service.pk}"
+        get, head = self.client.get(url), self.client.head(url)
+        self.assertEqual(head.status_code, 200)
+        self.assertEqual(head.content, b"")
+        self.assertEqual(head["Content-Length"], str(len(get.content)))
+        self.assertEqual(head["ETag"], get["ETag"])
+        self.assertEqual(head["Content-Type"], "application/json; charset=utf-8")
+        self.assertEqual(self.client.head("/api/v1/nope").status_code, 404)
 
     def test_known_addresses_still_answer(self):
         response = self.client.get(f"/api/v1/services/{self.service.pk}")
