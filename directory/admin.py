@@ -201,7 +201,7 @@ class SynonymAdmin(HistoryAdmin):
 
 
 @admin.register(HelpLine)
-class HelpLineAdmin(HistoryAdmin):
+class HelpLineAdmin(TranslationAdmin, HistoryAdmin):
     list_display = ["name", "number", "languages", "opens", "closes", "every_day"]
     search_fields = ["name", "number", "languages"]
 

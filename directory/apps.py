@@ -13,10 +13,11 @@ class DirectoryConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from . import signals
-        from .models import Division, Service
+        from .models import Division, HelpLine, Service
 
         record_history(Division, _("division history"))
         record_history(Service, _("service history"), m2m_fields=["commitments"])
+        record_history(HelpLine, _("help line history"))
 
         post_migrate.connect(signals.index_existing_rows, sender=self)
 

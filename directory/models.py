@@ -511,7 +511,7 @@ class HelpLineQuerySet(models.QuerySet):
         return self.get(number=number)
 
 
-class HelpLine(models.Model):
+class HelpLine(OfficialText, models.Model):
     """A national help line that interprets for callers in other languages.
 
     Shown on translated service pages, since the teams themselves may answer
@@ -543,9 +543,6 @@ class HelpLine(models.Model):
     position = models.PositiveSmallIntegerField(verbose_name=_("order"), default=0)
 
     objects = HelpLineQuerySet.as_manager()
-    history = HistoricalRecords(
-        verbose_name=_("help line history"), verbose_name_plural=_("help line history")
-    )
 
     class Meta:
         ordering = ["position", "pk"]

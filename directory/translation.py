@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Division, Service
+from .models import Division, HelpLine, Service
 
 
 @register(Division)
@@ -12,4 +12,9 @@ class DivisionTranslation(TranslationOptions):
 
 @register(Service)
 class ServiceTranslation(TranslationOptions):
+    fields = ["name"]
+
+
+@register(HelpLine)
+class HelpLineTranslation(TranslationOptions):
     fields = ["name"]

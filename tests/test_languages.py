@@ -298,6 +298,10 @@ class HelpLineTests(TestCase):
     def test_translated_service_pages_list_the_help_lines(self):
         response = self.client.get("/zh-hans" + self.path)
         self.assertContains(response, "用您的语言获得帮助")
+        self.assertContains(
+            response,
+            '外国人综合咨询中心 <span class="korean-text" lang="ko">외국인종합안내센터</span>',
+        )
         self.assertContains(response, '<a class="tel" href="tel:1345">1345</a>')
         self.assertContains(response, 'href="tel:15771366">1577-1366</a>')
         self.assertContains(response, "09:00–18:00, 工作日")
