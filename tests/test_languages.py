@@ -250,6 +250,9 @@ class SayItInKoreanTests(TestCase):
             "다문화가족지원 담당</span>",
         )
         self.assertContains(response, "<title>Support for Marriage Migrants |")
+        self.assertContains(response, '<meta property="og:locale" content="en_US">')
+        response = self.client.get("/zh-hans" + self.path)
+        self.assertContains(response, '<meta property="og:locale" content="zh_CN">')
 
     def test_every_language_shows_its_own_names(self):
         area = self.service.area
@@ -300,7 +303,8 @@ class HelpLineTests(TestCase):
         self.assertContains(response, "用您的语言获得帮助")
         self.assertContains(
             response,
-            '外国人综合咨询中心 <span class="korean-text" lang="ko">외국인종합안내센터</span>',
+            '外国人综合咨询中心 <span class="korean-text" lang="ko">'
+            "외국인종합안내센터</span>",
         )
         self.assertContains(response, '<a class="tel" href="tel:1345">1345</a>')
         self.assertContains(response, 'href="tel:15771366">1577-1366</a>')

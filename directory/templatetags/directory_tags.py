@@ -64,3 +64,12 @@ def with_korean(obj, field="name"):
     if text is None or text == korean:
         return translated(obj, field)
     return format_html('{} <span class="korean-text" lang="ko">{}</span>', text, korean)
+
+
+@register.simple_tag
+def og_locale():
+    """The page's language as Open Graph names locales: ko_KR, zh_CN."""
+    info = translation.get_language_info(translation.get_language())
+    language = info["code"].split("-")[0]
+    country = {"ko": "KR", "en": "US", "zh": "CN", "vi": "VN", "ru": "RU"}
+    return f"{language}_{country.get(language, language.upper())}"
