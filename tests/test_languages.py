@@ -62,10 +62,16 @@ class LanguageUrlTests(TestCase):
         self.assertContains(response, "<loc>http://testserver/ru/services/</loc>")
         self.assertContains(response, 'hreflang="zh-hans"')
 
-    def test_robots_keeps_search_pages_out_in_every_language(self):
-        response = self.client.get("/robots.txt")
+    def test_search_pages_are_crawlable_and_canonical_to_the_search_page(self):
+        # Nothing links to a result page but the search form, which crawlers
+        # do not submit; a result page names the search page as canonical.
+        self.assertNotContains(self.client.get("/robots.txt"), "Disallow")
         for prefix in PREFIXES.values():
-            self.assertContains(response, f"Disallow: {prefix}/search/\n")
+            response = self.client.get(f"{prefix}/search/", {"q": "비자"})
+            self.assertContains(
+                response,
+                f'<link rel="canonical" href="http://testserver{prefix}/search/">',
+            )
 
 
 class FirstVisitTests(TestCase):

@@ -105,7 +105,6 @@ class CrawlerTests(SharingTestCase):
         self.assertIn(
             "Sitemap: http://testserver/sitemap.xml", response.content.decode()
         )
-        self.assertIn("Disallow: /search/", response.content.decode())
 
 
 class ContactSheetTests(SharingTestCase):
