@@ -33,7 +33,9 @@ class SectorManager(models.Manager):
 
 
 class Sector(OfficialText, models.Model):
-    name = models.CharField(verbose_name=_("sector name"), max_length=100, unique=True)
+    # Unique by a constraint rather than unique=True, which the translation
+    # columns would copy into the history tables, where names repeat.
+    name = models.CharField(verbose_name=_("sector name"), max_length=100)
     title = models.CharField(
         verbose_name=_("document title"),
         max_length=200,
@@ -47,6 +49,9 @@ class Sector(OfficialText, models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("sector")
         verbose_name_plural = _("sectors")
+        constraints = [
+            models.UniqueConstraint(fields=["name"], name="unique_sector_name"),
+        ]
 
     def __str__(self):
         return self.name

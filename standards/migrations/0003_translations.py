@@ -133,27 +133,27 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalsector',
             name='name_en',
-            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='sector name'),
+            field=models.CharField(max_length=100, null=True, verbose_name='sector name'),
         ),
         migrations.AddField(
             model_name='historicalsector',
             name='name_ko',
-            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='sector name'),
+            field=models.CharField(max_length=100, null=True, verbose_name='sector name'),
         ),
         migrations.AddField(
             model_name='historicalsector',
             name='name_ru',
-            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='sector name'),
+            field=models.CharField(max_length=100, null=True, verbose_name='sector name'),
         ),
         migrations.AddField(
             model_name='historicalsector',
             name='name_vi',
-            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='sector name'),
+            field=models.CharField(max_length=100, null=True, verbose_name='sector name'),
         ),
         migrations.AddField(
             model_name='historicalsector',
             name='name_zh_hans',
-            field=models.CharField(max_length=100, null=True, unique=True, verbose_name='sector name'),
+            field=models.CharField(max_length=100, null=True, verbose_name='sector name'),
         ),
         migrations.AddField(
             model_name='historicalsector',
