@@ -134,7 +134,7 @@ def _pairable(keys):
 
 
 def _ranked_pairs(keys, alternatives):
-    """``_rank``'s order, read from the syllable pairs (keys of two syllables)."""
+    """``_rank``'s order, read from the pairs (for keys that ``_pairable`` accepts)."""
     pairs = SearchPair.objects.filter(pair__in=[*keys, *alternatives])
     tier = F("tier")
     if keys and alternatives:
@@ -182,6 +182,7 @@ class Search:
         self._entries = SearchEntry.objects.filter(
             _any(self.keys + self.alternatives, _matches)
         )
+        # The keys to read ranked from the pairs, if they are pairs.
         self._pairs = (self.keys, self.alternatives)
         self._settled = not self.key
         if not self.key:
@@ -239,8 +240,10 @@ class Search:
         One row per entry, not per record: sorting the entries and skipping a
         record's further entries is cheaper than grouping every match.
         """
-        if entries is None and self._pairs and _pairable(sum(self._pairs, [])):
-            return _ranked_pairs(*self._pairs)
+        if entries is None and self._pairs:
+            keys, alternatives = self._pairs
+            if _pairable([*keys, *alternatives]):
+                return _ranked_pairs(keys, alternatives)
         entries = self._entries if entries is None else entries
         return (
             entries.annotate(rank=_rank(self.keys, self.alternatives))

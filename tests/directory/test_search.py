@@ -28,6 +28,7 @@ from directory.search.text import (
     syllable_pairs,
     typed_number,
 )
+from directory.signals import index_existing_rows
 from standards.models import Pledge
 
 BOTH_4655 = ["외국인종합지원센터 구축", "외국인인권지원센터 운영"]
@@ -186,6 +187,14 @@ class SyllablePairTests(SeededSearchTestCase):
         self.assertNotIn("국제결혼 가정 쉼표", self.names("이민"))
         service.delete()
         self.assertFalse(SearchPair.objects.filter(object_id=service.pk).exists())
+
+    def test_migrate_pairs_entries_indexed_before_pairs_existed(self):
+        pairs = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
+        SearchPair.objects.all().delete()
+        index_existing_rows(sender=None, using="default")
+        after = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
+        self.assertEqual(after, pairs)
+        self.assertEqual(self.names("상담")[0], "폭력피해이주여성 상담센터 운영")
 
     def test_fallback_ranks_each_reading_once(self):
         with CaptureQueriesContext(connection) as queries:
