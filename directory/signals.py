@@ -12,7 +12,14 @@ from django.dispatch import receiver
 from standards.models import Commitment, Pledge, PolicyArea
 
 from .cache import invalidate_public_pages
-from .models import Contact, Division, SearchEntry, Service, ServicePhone
+from .models import (
+    Contact,
+    Division,
+    SearchEntry,
+    SearchPair,
+    Service,
+    ServicePhone,
+)
 from .search.indexing import search_index, search_index_division, search_rebuild
 
 PUBLIC_APPS = {"standards", "directory"}
@@ -78,8 +85,13 @@ def _started_here(origin, model):
 
 
 def index_existing_rows(sender, using, **kwargs):
-    """Fill an empty index for rows that were there before search was added."""
-    if not SearchEntry.objects.using(using).exists() and (
+    """Fill an empty index for rows that were there before search was added.
+
+    Entries indexed before syllable pairs existed are indexed anew as well.
+    """
+    indexed = SearchEntry.objects.using(using).exists()
+    paired = SearchPair.objects.using(using).exists()
+    if not (indexed and paired) and (
         Service.objects.using(using).exists() or Division.objects.using(using).exists()
     ):
         search_rebuild()

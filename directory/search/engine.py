@@ -5,6 +5,11 @@ PostgreSQL. On PostgreSQL, trigram indexes serve queries of three characters
 or more directly; one- and two-character queries look up the space-separated
 character pairs instead (" 상담 " is a whole word there, which a trigram index
 finds, where '%상담%' would scan every row).
+
+A two-syllable query can still match a tenth of the directory, and ranking
+every match then costs more than everything else: such queries (and those of
+two initials) read their ranked matches from ``SearchPair`` instead, the same
+ranking precomputed.
 """
 
 from collections import Counter
@@ -22,7 +27,7 @@ from django.db.models import (
 from django.db.models import Value as V
 
 from ..cache import current_generation
-from ..models import SearchEntry, Synonym
+from ..models import SearchEntry, SearchPair, Synonym
 from .results import LOADERS, Result, Section
 from .text import (
     clean_query,
@@ -121,6 +126,26 @@ def _rank(keys, alternatives):
     return F("priority") * TIERS + tier
 
 
+def _pairable(keys):
+    """Whether the keys are two syllables or two initials, as pairs are indexed."""
+    return bool(keys) and all(
+        len(k) == 2 and (all(map(is_hangul, k)) or is_initials(k)) for k in keys
+    )
+
+
+def _ranked_pairs(keys, alternatives):
+    """``_rank``'s order, read from the pairs (for keys that ``_pairable`` accepts)."""
+    pairs = SearchPair.objects.filter(pair__in=[*keys, *alternatives])
+    tier = F("tier")
+    if keys and alternatives:
+        typed = Case(When(pair__in=keys, then=V(0)), default=V(1))
+        tier = tier * 2 + typed
+    # An entry has one row per pair: with alternatives it may come twice, and
+    # its first row is its best.
+    order = ["priority", tier, "position", "kind", "object_id"]
+    return pairs.order_by(*order).values_list("kind", "object_id")
+
+
 def _slips(key):
     """Entries with the key but for one mistyped syllable (four or more)."""
     if len(key) < 4 or not all(map(is_hangul, key)):
@@ -129,10 +154,13 @@ def _slips(key):
     for i in range(len(key)):
         left, right = key[:i], key[i + 1 :]
         slip = Q(key__like=f"%{left}_{right}%")
-        longer = max(left, right, key=len)
-        if len(longer) == 2:
-            # No whole trigram in the pattern: let the pair index narrow it.
-            slip &= Q(grams__contains=f" {longer} ")
+        # A side of one or two syllables holds no whole trigram, so the index
+        # would return every entry with the other side (a common word, often):
+        # its character pair narrows the search as well.
+        if len(left) == 2:
+            slip &= Q(grams__contains=f" {left} ")
+        if len(right) in (1, 2):
+            slip &= Q(grams__contains=f" {right}")
         q |= slip
     return q
 
@@ -154,6 +182,8 @@ class Search:
         self._entries = SearchEntry.objects.filter(
             _any(self.keys + self.alternatives, _matches)
         )
+        # The keys to read ranked from the pairs, if they are pairs.
+        self._pairs = (self.keys, self.alternatives)
         self._settled = not self.key
         if not self.key:
             self._entries = self._entries.none()
@@ -162,7 +192,7 @@ class Search:
     def entries(self):
         """The matching entries, after the fallbacks if nothing matched as typed."""
         if not self._settled and not self._entries.exists():
-            self._fall_back()
+            self._fall_back(lambda: self._entries.exists())
         self._settled = True
         return self._entries
 
@@ -176,22 +206,33 @@ class Search:
         """Whether only names with one syllable mistyped matched."""
         return self.entries is not None and self._approximate
 
-    def _fall_back(self):
+    def _fallbacks(self):
+        """The other readings of the query, likeliest first.
+
+        Each is (entries, alternatives, corrected, approximate); the query as
+        typed matched nothing, so only the alternatives count in ranking.
+        """
         readings = keyboard_readings(self.text)
         for reading in readings:
             alternatives = [reading, *synonyms_of(reading)]
             found = SearchEntry.objects.filter(_any(alternatives, _matches))
-            if found.exists():
-                self._corrected, self.alternatives = reading, alternatives
-                self._entries = found
-                return
+            yield found, alternatives, reading, False
         for candidate in [self.key, *readings]:
             slips = _slips(candidate)
-            found = SearchEntry.objects.filter(slips) if slips else None
-            if found is not None and found.exists():
-                self._approximate, self.alternatives = True, []
-                self._entries = found
+            if slips:
+                yield SearchEntry.objects.filter(slips), [], "", True
+
+    def _fall_back(self, found):
+        """Take the first reading for which ``found()`` is true, if any."""
+        typed = self._entries, self.alternatives, self._pairs
+        self._settled = True
+        for entries, alternatives, corrected, approximate in self._fallbacks():
+            self._entries, self.alternatives = entries, alternatives
+            self._pairs = None if approximate else ([], alternatives)
+            if found():
+                self._corrected, self._approximate = corrected, approximate
                 return
+        self._entries, self.alternatives, self._pairs = typed
 
     def ranked(self, entries=None):
         """(kind, id) of matching entries, best first, ties in document order.
@@ -199,6 +240,10 @@ class Search:
         One row per entry, not per record: sorting the entries and skipping a
         record's further entries is cheaper than grouping every match.
         """
+        if entries is None and self._pairs:
+            keys, alternatives = self._pairs
+            if _pairable([*keys, *alternatives]):
+                return _ranked_pairs(keys, alternatives)
         entries = self._entries if entries is None else entries
         return (
             entries.annotate(rank=_rank(self.keys, self.alternatives))
@@ -221,9 +266,13 @@ class Search:
             return []
         rows = self._best(entries, limit)
         if not rows and entries is None and not self._settled:
-            self._settled = True
-            self._fall_back()
-            rows = self._best(entries, limit)
+            # Each reading is ranked at once: testing first whether it matches
+            # would find its matches twice.
+            def found():
+                rows[:] = self._best(None, limit)
+                return bool(rows)
+
+            self._fall_back(found)
         self._settled = True
         loaded = {
             kind: LOADERS[kind]([pk for k, pk in rows if k == kind])

@@ -12,8 +12,16 @@ from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
-from ..models import Division, SearchEntry, Service
-from .text import grams, initials_of, is_hangul, phone_key, search_key, search_words
+from ..models import Division, SearchEntry, SearchPair, Service
+from .text import (
+    grams,
+    initials_of,
+    is_hangul,
+    phone_key,
+    search_key,
+    search_words,
+    syllable_pairs,
+)
 
 Kind = SearchEntry.Kind
 
@@ -190,9 +198,31 @@ def search_index(kind, pks=None):
     for record in records.order_by().iterator(chunk_size=BATCH_SIZE):
         batch += build(record)
         if len(batch) >= BATCH_SIZE:
-            SearchEntry.objects.bulk_create(batch)
+            save_entries(batch)
             batch = []
-    SearchEntry.objects.bulk_create(batch)
+    save_entries(batch)
+
+
+def pairs_of(entry):
+    return [
+        SearchPair(
+            entry_id=entry.pk,
+            pair=pair,
+            tier=tier,
+            priority=entry.priority,
+            position=entry.position,
+            kind=entry.kind,
+            object_id=entry.object_id,
+        )
+        for pair, tier in syllable_pairs(entry.key, entry.words, entry.initials).items()
+    ]
+
+
+def save_entries(entries):
+    """Save new entries with their syllable pairs."""
+    SearchEntry.objects.bulk_create(entries)
+    pairs = [pair for entry in entries for pair in pairs_of(entry)]
+    SearchPair.objects.bulk_create(pairs, batch_size=BATCH_SIZE)
 
 
 def search_index_division(division):

@@ -119,6 +119,36 @@ def grams(key):
     return " " + " ".join(pieces) + " "
 
 
+# How well a piece of a key matches it as a query, best first: the order of
+# the tests that rank matches.
+EXACT, PREFIX, WORD, PART = range(4)
+
+
+def syllable_pairs(key, words, initials=""):
+    """Each two adjacent syllables of the key, with how well they match it.
+
+    "청소년주거" gives 청소: PREFIX, 소년: PART, ...; a pair that is the whole key
+    is EXACT, one that is a word of the text (as ``search_words`` gives) WORD.
+    The first two initial consonants come too, since two initials match only
+    the start of a name: ㅊㅅ: PREFIX.
+    """
+    first = initials[:2]
+    pairs = {}
+    if len(first) == 2 and is_initials(first):
+        pairs[first] = EXACT if initials == first else PREFIX
+    for i in range(len(key) - 1):
+        pair = key[i : i + 2]
+        if pair in pairs or not all(map(is_hangul, pair)):
+            continue
+        if key == pair:
+            pairs[pair] = EXACT
+        elif i == 0:
+            pairs[pair] = PREFIX
+        else:
+            pairs[pair] = WORD if f" {pair} " in words else PART
+    return pairs
+
+
 def phone_key(number):
     """A phone number as the digits Koreans dial: 03180304655."""
     return digits(

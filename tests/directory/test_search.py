@@ -4,17 +4,31 @@ from io import StringIO
 from django.core.management import call_command
 from django.db import connection
 from django.test import SimpleTestCase, TestCase
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from directory.models import Contact, Division, SearchEntry, Service, Synonym
+from directory.models import (
+    Contact,
+    Division,
+    SearchEntry,
+    SearchPair,
+    Service,
+    Synonym,
+)
 from directory.search.engine import Search
 from directory.search.text import (
+    EXACT,
+    PART,
+    PREFIX,
+    WORD,
     from_keyboard,
     initials_of,
     keyboard_readings,
     search_key,
+    syllable_pairs,
     typed_number,
 )
+from directory.signals import index_existing_rows
 from standards.models import Pledge
 
 BOTH_4655 = ["외국인종합지원센터 구축", "외국인인권지원센터 운영"]
@@ -138,6 +152,60 @@ class FirstResultTests(SeededSearchTestCase):
         )
 
 
+def best_records(rows):
+    return list(dict.fromkeys(rows))
+
+
+class SyllablePairTests(SeededSearchTestCase):
+    def test_pairs_rank_as_the_entries_do(self):
+        # Each of these reads from the pairs; the entries give the reference.
+        for query in ["상담", "이민", "체류", "통역", "지원", "담당", "ㄱㄱ", "ㅇㅈ"]:
+            with self.subTest(query=query):
+                search = Search(query)
+                ranked = search.ranked()
+                self.assertIs(ranked.model, SearchPair)
+                expected = best_records(search.ranked(search.entries))
+                self.assertTrue(expected)
+                self.assertEqual(best_records(ranked), expected)
+
+    def test_longer_queries_and_other_scripts_read_the_entries(self):
+        for query in ["고려인", "상", "sn", "12", "ㄱㄹㅇ"]:
+            with self.subTest(query=query):
+                self.assertIs(Search(query).ranked().model, SearchEntry)
+
+    def test_keyboard_reading_of_two_syllables_reads_the_pairs(self):
+        search = Search("tkdeka")
+        (first, *_rest) = search.results()
+        self.assertEqual(first.name, "폭력피해이주여성 상담센터 운영")
+        self.assertEqual(search.corrected, "상담")
+        self.assertIs(search.ranked().model, SearchPair)
+
+    def test_renamed_service_has_the_pairs_of_its_new_name(self):
+        service = Service.objects.get(name="결혼이민자 지원")
+        service.name = "국제결혼 가정 쉼표"
+        service.save()
+        self.assertEqual(self.names("쉼표"), ["국제결혼 가정 쉼표"])
+        self.assertNotIn("국제결혼 가정 쉼표", self.names("이민"))
+        service.delete()
+        self.assertFalse(SearchPair.objects.filter(object_id=service.pk).exists())
+
+    def test_migrate_pairs_entries_indexed_before_pairs_existed(self):
+        pairs = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
+        SearchPair.objects.all().delete()
+        index_existing_rows(sender=None, using="default")
+        after = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
+        self.assertEqual(after, pairs)
+        self.assertEqual(self.names("상담")[0], "폭력피해이주여성 상담센터 운영")
+
+    def test_fallback_ranks_each_reading_once(self):
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(self.names("rhfuddls")[0], "이주민·고려인동포 정착지원")
+        searched = [q for q in queries if "directory_search" in q["sql"]]
+        # As typed, then its readings 고령인 (no match) and 고려인: no separate
+        # test of whether a reading matches before it is ranked.
+        self.assertEqual(len(searched), 3)
+
+
 class IndexMaintenanceTests(SeededSearchTestCase):
     def test_fixtures_are_indexed(self):
         services = SearchEntry.objects.filter(kind="service")
@@ -200,12 +268,16 @@ class IndexMaintenanceTests(SeededSearchTestCase):
 
     def test_rebuild_after_a_bulk_load_gives_the_same_entries(self):
         before = sorted(SearchEntry.objects.values_list("kind", "object_id", "key"))
+        pairs = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
         SearchEntry.objects.all().delete()
+        self.assertFalse(SearchPair.objects.exists())
         out = StringIO()
         call_command("rebuild_search_index", stdout=out)
         self.assertIn(f"검색 색인을 다시 만들었습니다: {len(before)}건", out.getvalue())
         after = sorted(SearchEntry.objects.values_list("kind", "object_id", "key"))
         self.assertEqual(after, before)
+        after = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
+        self.assertEqual(after, pairs)
 
 
 class NormalisationTests(SimpleTestCase):
@@ -232,6 +304,19 @@ class NormalisationTests(SimpleTestCase):
         self.assertEqual(from_keyboard("RkcL"), "까치")
         self.assertEqual(keyboard_readings("rhfuddls"), ["고령인", "고려인"])
         self.assertEqual(from_keyboard("abc1"), "")
+
+    def test_syllable_pairs_and_how_well_they_match(self):
+        self.assertEqual(
+            syllable_pairs("청소년주거", " 청소년 주거 ", "ㅊㅅㄴㅈㄱ"),
+            {"ㅊㅅ": PREFIX, "청소": PREFIX, "소년": PART, "년주": PART, "주거": WORD},
+        )
+        self.assertEqual(
+            syllable_pairs("상담", " 상담 ", "ㅅㄷ"), {"ㅅㄷ": EXACT, "상담": EXACT}
+        )
+        self.assertEqual(
+            syllable_pairs("sns기자단", " sns 기자단 ", "snsㄱㅈㄷ"),
+            {"기자": PART, "자단": PART},
+        )
 
     def test_phone_numbers_in_any_form(self):
         for text in [
