@@ -16,8 +16,12 @@ worker_class = "gthread"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+# Workers are not recycled by default: a recycled worker drops its open
+# connections and, without a shared cache (REDIS_URL), its cached pages, which
+# at 2,000 requests meant a restart every few seconds under load and requests
+# timing out behind cold renders. Set it (e.g. 50000) to recycle anyway.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+max_requests_jitter = max_requests // 10
 preload_app = True
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"

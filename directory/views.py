@@ -31,6 +31,7 @@ from .models import Division, HelpLine, Service
 from .opendata.errors import request_language
 from .search import INDEX_LETTERS
 from .search.engine import Search
+from .search.records import api_records
 from .sharing import division_vcard, service_structured_data, service_vcard
 
 
@@ -308,13 +309,10 @@ class SearchApiView(View):
             patch_vary_headers(response, ["Accept-Language"])
             return response
         query, language = form.cleaned_data["q"], form.cleaned_data["lang"]
-        results = Search(query).results(limit=form.cleaned_data["limit"])
+        rows = Search(query).best(limit=form.cleaned_data["limit"])
+        results = api_records(rows, language or None)
         return JsonResponse(
-            {
-                "query": query,
-                "count": len(results),
-                "results": [result.as_dict(language or None) for result in results],
-            },
+            {"query": query, "count": len(results), "results": results},
             encoder=MarkupSafeJSONEncoder,
             json_dumps_params={"ensure_ascii": False},
         )

@@ -260,8 +260,8 @@ class Search:
                 return best[:limit]
             fetch *= 4
 
-    def results(self, entries=None, limit=20):
-        """The best ``limit`` records, loaded with what a result shows."""
+    def best(self, entries=None, limit=20):
+        """(kind, id) of the best ``limit`` records, after the fallbacks."""
         if not self.keys:
             return []
         rows = self._best(entries, limit)
@@ -274,6 +274,11 @@ class Search:
 
             self._fall_back(found)
         self._settled = True
+        return rows
+
+    def results(self, entries=None, limit=20):
+        """The best ``limit`` records, loaded with what a result shows."""
+        rows = self.best(entries, limit)
         loaded = {
             kind: LOADERS[kind]([pk for k, pk in rows if k == kind])
             for kind in {kind for kind, _pk in rows}

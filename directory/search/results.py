@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Prefetch
-from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
@@ -13,14 +11,13 @@ from ..models import Contact, Division, SearchEntry, Service, ServicePhone
 Kind = SearchEntry.Kind
 
 
-def with_numbers(divisions):
-    """Give each division the distinct numbers of its services, in their order.
+def division_links(ids):
+    """(division, contact) pairs of the divisions' phones and of their faxes.
 
-    Links are read as plain values and each number is loaded once: building
-    every service and every link of every division found would cost more
-    than the search itself.
+    Both in the order of the services in the document, read as plain values:
+    building every service and every link of every division found would cost
+    more than the search itself.
     """
-    ids = [division.pk for division in divisions]
     order = ["area__sector__position", "area__number", "position"]
     phones = ServicePhone.objects.filter(service__division__in=ids).order_by(
         *(f"service__{field}" for field in order), "position"
@@ -28,7 +25,12 @@ def with_numbers(divisions):
     phones = phones.values_list("service__division_id", "contact_id")
     faxes = Service.objects.filter(division__in=ids, fax__isnull=False).order_by(*order)
     faxes = faxes.values_list("division_id", "fax_id")
-    phones, faxes = list(phones), list(faxes)
+    return list(phones), list(faxes)
+
+
+def with_numbers(divisions):
+    """Give each division the distinct numbers of its services, in their order."""
+    phones, faxes = division_links([division.pk for division in divisions])
     contacts = Contact.objects.in_bulk({pk for _d, pk in phones + faxes})
     numbers, fax = {}, {}
     for division_id, pk in phones:
@@ -78,19 +80,10 @@ class Result:
         return Kind(self.kind).label
 
     @property
-    def name_field(self):
-        return "title" if self.kind in (Kind.COMMITMENT, Kind.AREA) else "name"
-
-    @property
     def name(self):
         """The name in the page's language (Korean where it is not translated)."""
-        return getattr(self.object, self.name_field)
-
-    def name_in(self, language):
-        """The name in this language, falling back to the official Korean."""
-        name = build_localized_fieldname(self.name_field, language)
-        korean = build_localized_fieldname(self.name_field, settings.LANGUAGE_CODE)
-        return getattr(self.object, name, None) or getattr(self.object, korean)
+        field = "title" if self.kind in (Kind.COMMITMENT, Kind.AREA) else "name"
+        return getattr(self.object, field)
 
     @property
     def url(self):
@@ -122,30 +115,3 @@ class Result:
         if self.kind == Kind.DIVISION:
             return self.object
         return next((s.division for s in self.services), None)
-
-    def as_dict(self, language=None):
-        """The API's record: Korean names, and their translation if asked for."""
-        division = self.division
-        translation = None
-        if language:
-            translation = {
-                "lang": language,
-                "name": self.name_in(language),
-                "division": division_name(division, language),
-            }
-        return {
-            "type": self.kind,
-            "name": self.name_in(settings.LANGUAGE_CODE),
-            "url": self.url,
-            "phones": [contact.national for contact in self.phones],
-            "fax": self.fax.national if self.fax else None,
-            "division": division_name(division, settings.LANGUAGE_CODE),
-            "translation": translation,
-        }
-
-
-def division_name(division, language):
-    if division is None:
-        return None
-    name = getattr(division, build_localized_fieldname("name", language), None)
-    return name or division.name_ko

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from directory.models import (
     Contact,
@@ -16,6 +17,7 @@ from directory.models import (
     Synonym,
 )
 from directory.search.engine import Search
+from directory.search.records import api_records
 from directory.search.text import (
     EXACT,
     PART,
@@ -134,10 +136,44 @@ class FirstResultTests(SeededSearchTestCase):
     def test_slip_is_forgiven_only_in_words_of_four_syllables_or_more(self):
         self.assertEqual(self.names("고러인"), [])
 
+    def test_api_records_say_what_the_result_pages_show(self):
+        """The API reads plain values; the pages load models: they agree."""
+
+        def shown(result, language):
+            field = "name" if result.kind in ("service", "division") else "title"
+            obj, division = result.object, result.division
+            with translation.override(language):
+                translated = {
+                    "lang": language,
+                    "name": getattr(obj, field),
+                    "division": division.name if division else None,
+                }
+            return {
+                "type": result.kind,
+                "name": getattr(obj, f"{field}_ko"),
+                "url": result.url,
+                "phones": [contact.national for contact in result.phones],
+                "fax": result.fax.national if result.fax else None,
+                "division": division.name_ko if division else None,
+                "translation": translated,
+            }
+
+        queries = ["고려인", "4773", "이민사회통합 담당", "인권", "지원", "8030"]
+        for query in queries:
+            for language in ["en", "ru"]:
+                with self.subTest(query=query, language=language):
+                    search = Search(query)
+                    results = search.results(limit=50)
+                    self.assertGreater(len(results), 0)
+                    self.assertEqual(
+                        api_records(search.best(limit=50), language),
+                        [shown(result, language) for result in results],
+                    )
+
     def test_results_show_phone_fax_and_division(self):
-        (first, *_rest) = Search("4692").results()
+        (first, *_rest) = api_records(Search("4692").best())
         self.assertEqual(
-            first.as_dict(),
+            first,
             {
                 "type": "service",
                 "name": "이주민·고려인동포 정착지원",
