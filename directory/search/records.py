@@ -16,7 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
-from ..models import Contact, Division, SearchEntry, Service, ServicePhone
+from ..models import Division, SearchEntry, Service, ServicePhone
 from .results import division_links
 
 Kind = SearchEntry.Kind
@@ -49,7 +49,13 @@ def texts(field, language, via=None):
 
 
 def read(queryset, *columns, **annotations):
-    """Rows of the columns, then of the annotations, as tuples."""
+    """Rows of the columns, then of the annotations, as tuples.
+
+    Unordered unless the queryset says otherwise: most are read into a dict,
+    and the models' default orders would join tables only to sort.
+    """
+    if not queryset.query.order_by:
+        queryset = queryset.order_by()
     return queryset.annotate(**annotations).values_list(*columns, *annotations)
 
 
@@ -101,16 +107,14 @@ def services(pks, language):
 
 
 def divisions(pks, language):
-    phones, faxes = division_links(pks)
-    contacts = {pk for _division, pk in phones + faxes}
-    number_of = dict(
-        Contact.objects.filter(pk__in=contacts).values_list("pk", as_text("number"))
+    phones, faxes = division_links(
+        pks, as_text("contact__number"), as_text("fax__number")
     )
     numbers, fax = {}, {}
-    for division, pk in phones:
-        numbers.setdefault(division, {}).setdefault(number_of[pk], None)
-    for division, pk in faxes:
-        fax.setdefault(division, number_of[pk])
+    for division, number in phones:
+        numbers.setdefault(division, {}).setdefault(number, None)
+    for division, number in faxes:
+        fax.setdefault(division, number)
     rows = read(Division.objects.filter(pk__in=pks), "pk", **texts("name", language))
     return {
         pk: record(

@@ -11,20 +11,21 @@ from ..models import Contact, Division, SearchEntry, Service, ServicePhone
 Kind = SearchEntry.Kind
 
 
-def division_links(ids):
-    """(division, contact) pairs of the divisions' phones and of their faxes.
+def division_links(ids, phone="contact_id", fax="fax_id"):
+    """(division, number) pairs of the divisions' phones and of their faxes.
 
     Both in the order of the services in the document, read as plain values:
     building every service and every link of every division found would cost
-    more than the search itself.
+    more than the search itself. A number is its contact's id, or whatever
+    the ``phone`` and ``fax`` columns or expressions give.
     """
     order = ["area__sector__position", "area__number", "position"]
     phones = ServicePhone.objects.filter(service__division__in=ids).order_by(
         *(f"service__{field}" for field in order), "position"
     )
-    phones = phones.values_list("service__division_id", "contact_id")
+    phones = phones.values_list("service__division_id", phone)
     faxes = Service.objects.filter(division__in=ids, fax__isnull=False).order_by(*order)
-    faxes = faxes.values_list("division_id", "fax_id")
+    faxes = faxes.values_list("division_id", fax)
     return list(phones), list(faxes)
 
 
