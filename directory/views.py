@@ -37,22 +37,24 @@ from .sharing import division_vcard, service_structured_data, service_vcard
 
 class HomeView(TemplateView):
     template_name = "directory/home.html"
-    # At province scale there are thousands of teams: the home page shows the
-    # first ones and links to the full list instead of rendering megabytes.
+    # At province scale there are thousands of teams and hundreds of
+    # commitments: the home page shows the first teams and links to the full
+    # list, and lists commitments under their areas only while they are few
+    # (each area's page lists its own), instead of rendering megabytes.
     divisions_shown = 24
+    commitments_shown = 60
 
     def get_context_data(self, **kwargs):
         divisions = list(Division.objects.with_services()[: self.divisions_shown + 1])
+        few = Commitment.objects.order_by()[: self.commitments_shown + 1]
+        show_commitments = len(few) <= self.commitments_shown
+        areas = PolicyArea.objects.all()
+        if show_commitments:
+            areas = areas.prefetch_related("commitments")
         return super().get_context_data(
             search_form=SearchForm(),
-            sectors=Sector.objects.prefetch_related(
-                Prefetch(
-                    "areas",
-                    PolicyArea.objects.prefetch_related(
-                        Prefetch("commitments", Commitment.objects.all())
-                    ),
-                )
-            ),
+            sectors=Sector.objects.prefetch_related(Prefetch("areas", areas)),
+            show_commitments=show_commitments,
             divisions=divisions[: self.divisions_shown],
             more_divisions=len(divisions) > self.divisions_shown,
             **kwargs,

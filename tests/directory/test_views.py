@@ -3,8 +3,15 @@ from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import Division, Service
-from standards.models import PolicyArea, Sector
-from tests.factories import make_contact, make_division, make_sector, make_service
+from standards.models import Commitment, PolicyArea, Sector
+from tests.factories import (
+    make_area,
+    make_commitment,
+    make_contact,
+    make_division,
+    make_sector,
+    make_service,
+)
 
 
 class SeededTestCase(TestCase):
@@ -47,6 +54,22 @@ class HomePageScaleTests(TestCase):
             response,
             f'<a href="{reverse("directory:division-list")}">전체 담당 부서 보기</a>',
         )
+
+    def test_many_commitments_are_left_to_their_area_pages(self):
+        area = make_area()
+        for position in range(1, 62):
+            make_commitment(
+                area=area,
+                position=position,
+                letter=str(position),
+                title=f"시험 약속 {position:02d}",
+            )
+        response = self.client.get(reverse("directory:home"))
+        self.assertContains(response, f'<a href="{area.get_absolute_url()}">')
+        self.assertNotContains(response, "시험 약속 01")
+        Commitment.objects.filter(position__gt=60).delete()
+        response = self.client.get(reverse("directory:home"))
+        self.assertContains(response, "시험 약속 60")
 
     def test_seeded_home_page_lists_every_team_without_a_more_link(self):
         call_command("loaddata", "standards", "directory", verbosity=0)
