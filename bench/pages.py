@@ -149,7 +149,7 @@ def main():
         }
         results = {}
         for name, path in targets.items():
-            wrk(base + path, 3, 8)  # warm every worker's cache
+            wrk(base + path, 5, args.connections)  # warm every worker's cache
             results[name] = wrk(base + path, args.duration, args.connections)
             rps, p50, p99, errors = results[name]
             print(

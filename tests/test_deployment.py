@@ -12,12 +12,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import connection
 from django.template.loader import render_to_string
-from django.test import TestCase
+from django.test import SimpleTestCase, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from directory.logging import JsonFormatter
 from directory.models import Service
+from directory.warmup import templates, warm_up
 
 
 class CachedPagesTests(TestCase):
@@ -166,3 +167,15 @@ class JsonLogTests(TestCase):
         html = render_to_string("500.html")
         self.assertIn("일시적인 오류", html)
         self.assertNotIn("Traceback", html)
+
+
+class WarmUpTests(SimpleTestCase):
+    """The warm-up runs in gunicorn's master, before the workers fork."""
+
+    databases = set()  # any query would fail the test
+
+    def test_it_compiles_every_page_template_without_touching_the_database(self):
+        names = list(templates())
+        self.assertIn("directory/service_detail.html", names)
+        self.assertIn("base.html", names)
+        warm_up()
