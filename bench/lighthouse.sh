@@ -35,14 +35,16 @@ for page in "home /" "service /services/12/" "division /divisions/5/" "area /are
   done
   row=$($BIN/python - "$1" "$WORK/$1-1.json" "$WORK/$1-2.json" "$WORK/$1-3.json" <<'PY'
 import json, sys
-reports = []
+runs = []
 for name in sys.argv[2:]:
     try:
-        reports.append(json.load(open(name)))
+        runs.append(json.load(open(name)))
     except (OSError, ValueError):
-        pass
+        runs.append(None)
 def performance(report):
-    return report["categories"]["performance"]["score"] or 0
+    return report["categories"]["performance"]["score"]
+# A run Lighthouse could not finish (it says why in runtimeError) has no scores.
+reports = [r for r in runs if r and not r.get("runtimeError") and performance(r) is not None]
 if not reports:
     print(f"| {sys.argv[1]} | – | – | – | – | – |")
     raise SystemExit
@@ -51,7 +53,9 @@ c = report["categories"]
 score = lambda k: round(c[k]["score"] * 100) if c[k]["score"] is not None else "–"
 weight = report["audits"]["total-byte-weight"].get("numericValue")
 weight = f"{weight / 1024:.1f} KB" if weight is not None else "–"
-runs = ", ".join(str(round(performance(r) * 100)) for r in reports)
+runs = ", ".join(
+    str(round(performance(r) * 100)) if r in reports else "failed" for r in runs
+)
 print(f"| {sys.argv[1]} | {score('performance')} ({runs}) | {score('accessibility')} | "
       f"{score('best-practices')} | {score('seo')} | {weight} |")
 PY
@@ -71,8 +75,9 @@ section = (
     f"`bench/lighthouse.sh`, mobile form factor, Debian Chromium, gunicorn on loopback, "
     f"{date.today()}, load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores. "
     "Each page is measured three times; the row is the run with the median "
-    "performance score (the three in brackets). Lighthouse refuses to report on "
-    "a page answered with 404.\n\n"
+    "performance score (the three in brackets; \"failed\" is a run Lighthouse "
+    "could not finish). Lighthouse refuses to report on a page answered with "
+    "404.\n\n"
     "| page | performance (runs) | accessibility | best practices | SEO | transferred |\n"
     "| --- | --- | --- | --- | --- | --- |\n" + sys.argv[1]
 )
