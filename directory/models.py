@@ -618,7 +618,16 @@ class SearchEntry(models.Model):
         ordering = ["priority", "position"]
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        indexes = [models.Index(fields=["kind", "object_id"])]
+        indexes = [
+            models.Index(fields=["kind", "object_id"]),
+            # Whole phone numbers are looked up by prefix (PostgreSQL needs
+            # the pattern operator class for LIKE 'x%'; others ignore it).
+            models.Index(
+                fields=["key"],
+                name="directory_searchentry_key_like",
+                opclasses=["text_pattern_ops"],
+            ),
+        ]
 
     def __str__(self):
         return self.key

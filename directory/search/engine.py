@@ -33,6 +33,7 @@ from .text import (
     clean_query,
     is_hangul,
     is_initials,
+    is_whole_number,
     keyboard_readings,
     search_key,
     typed_number,
@@ -87,6 +88,11 @@ def _column(key):
 
 
 def _matches(key):
+    if is_whole_number(key):
+        # A number typed with its area code starts the key of the number it
+        # is (whole, or but for its last digits): a prefix, which a B-tree
+        # index finds where a substring search would read every number.
+        return Q(key__startswith=key)
     if is_initials(key) and len(key) < 3:
         # One or two initials say too little to match anywhere in a name: they
         # match its beginning, as in the 가나다 index.

@@ -156,6 +156,11 @@ def phone_key(number):
     )
 
 
+def is_whole_number(key):
+    """Whether a key is a phone number with its area code: 0318030465(5)."""
+    return len(key) >= 9 and key.startswith("0") and key.isdigit()
+
+
 def typed_number(text):
     """The digits of a query that is a phone number or part of one, else "".
 
