@@ -5,11 +5,11 @@ Everything that changes between deployments comes from environment variables
 """
 
 import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -25,13 +25,16 @@ def env_list(name, default=""):
 
 # Core
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is required when DJANGO_DEBUG is not 1."
-        )
-    SECRET_KEY = "development-only-secret-key-never-use-in-production"
+# Serving without debug requires DJANGO_SECRET_KEY: config/wsgi.py refuses to
+# start and `check --deploy` fails without it (config/checks.py). Management
+# commands such as migrate sign nothing that outlives them, so they run with
+# a throwaway key.
+SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("DJANGO_SECRET_KEY"))
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
+    "development-only-secret-key-never-use-in-production"
+    if DEBUG
+    else secrets.token_urlsafe(50)
+)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 ROOT_URLCONF = "config.urls"

@@ -12,6 +12,8 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        import config.checks  # noqa: F401  (registers the deployment checks)
+
         from . import signals
         from .models import Division, HelpLine, Service
 

@@ -99,12 +99,15 @@ class HealthAndHeadersTests(TestCase):
 
 class DeployCheckTests(TestCase):
     def run_manage(self, *args, **env):
+        return self.run_python("manage.py", *args, **env)
+
+    def run_python(self, *args, **env):
         environment = {
             k: v for k, v in os.environ.items() if not k.startswith("DJANGO")
         }
         environment.update(env)
         return subprocess.run(
-            [sys.executable, "manage.py", *args],
+            [sys.executable, *args],
             cwd=settings.BASE_DIR,
             env=environment,
             capture_output=True,
@@ -138,9 +141,18 @@ class DeployCheckTests(TestCase):
         self.assertRegex(manifest["paths"]["css/site.css"], r"^css/site\.\w{12}\.css$")
 
     def test_production_refuses_to_start_without_a_secret_key(self):
-        result = self.run_manage("check", DJANGO_DEBUG="0")
+        result = self.run_manage("check", "--deploy", DJANGO_DEBUG="0")
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("DJANGO_SECRET_KEY is required", result.stderr)
+        server = self.run_python("-c", "import config.wsgi", DJANGO_DEBUG="0")
+        self.assertNotEqual(server.returncode, 0)
+        self.assertIn("DJANGO_SECRET_KEY is required", server.stderr)
+
+    def test_commands_that_serve_nothing_run_without_a_secret_key(self):
+        for command in [("check",), ("makemigrations", "--check", "--dry-run")]:
+            with self.subTest(command=command):
+                result = self.run_manage(*command)
+                self.assertEqual(result.returncode, 0, result.stderr)
 
 
 class JsonLogTests(TestCase):
