@@ -46,8 +46,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         divisions = list(Division.objects.with_services()[: self.divisions_shown + 1])
-        few = Commitment.objects.order_by()[: self.commitments_shown + 1]
-        show_commitments = len(few) <= self.commitments_shown
+        few = Commitment.objects.order_by()[: self.commitments_shown + 1].count()
+        show_commitments = few <= self.commitments_shown
         areas = PolicyArea.objects.all()
         if show_commitments:
             areas = areas.prefetch_related("commitments")

@@ -17,7 +17,7 @@ from modeltranslation.utils import build_localized_fieldname
 from standards.models import Commitment, PolicyArea
 
 from ..models import Division, SearchEntry, Service, ServicePhone
-from .results import division_links
+from .results import division_numbers
 
 Kind = SearchEntry.Kind
 KOREAN = settings.LANGUAGE_CODE
@@ -36,7 +36,7 @@ def as_text(field):
 
 
 def texts(field, language, via=None):
-    """A translated field's Korean text and its text in ``language``.
+    """A translated field's Korean text and its text in ``language`` (if any).
 
     As two annotations, named after the field or after the relation ``via``
     that leads to it (when the language is Korean, both read one column).
@@ -44,7 +44,9 @@ def texts(field, language, via=None):
     path, label = (f"{via}__", via.split("__")[-1]) if via else ("", field)
     return {
         f"{label}_official": F(path + build_localized_fieldname(field, KOREAN)),
-        f"{label}_local": F(path + build_localized_fieldname(field, language)),
+        f"{label}_local": F(
+            path + build_localized_fieldname(field, language or KOREAN)
+        ),
     }
 
 
@@ -59,11 +61,17 @@ def read(queryset, *columns, **annotations):
     return queryset.annotate(**annotations).values_list(*columns, *annotations)
 
 
-def record(kind, url, texts, phones=(), fax=None, divisions=(None, None)):
+def record(kind, language, url, texts, phones=(), fax=None, divisions=(None, None)):
     """One result as the API gives it; ``texts`` and ``divisions`` are
-    (Korean, translation) pairs, the translation falling back to Korean."""
+    (Korean, translation) pairs, the translation falling back to Korean and
+    given only when a ``language`` was asked for."""
     name, translated = texts
     division, translated_division = divisions
+    translation = language and {
+        "lang": language,
+        "name": translated or name,
+        "division": translated_division or division,
+    }
     return {
         "type": kind,
         "name": name,
@@ -71,7 +79,7 @@ def record(kind, url, texts, phones=(), fax=None, divisions=(None, None)):
         "phones": [national(number) for number in phones],
         "fax": national(fax) if fax else None,
         "division": division,
-        "translated": (translated or name, translated_division or division),
+        "translation": translation,
     }
 
 
@@ -96,6 +104,7 @@ def services(pks, language):
     return {
         pk: record(
             Kind.SERVICE,
+            language,
             reverse("directory:service-detail", args=[pk]),
             (name, translated),
             numbers.get(pk, []),
@@ -107,21 +116,17 @@ def services(pks, language):
 
 
 def divisions(pks, language):
-    phones, faxes = division_links(
+    numbers, fax = division_numbers(
         pks, as_text("contact__number"), as_text("fax__number")
     )
-    numbers, fax = {}, {}
-    for division, number in phones:
-        numbers.setdefault(division, {}).setdefault(number, None)
-    for division, number in faxes:
-        fax.setdefault(division, number)
     rows = read(Division.objects.filter(pk__in=pks), "pk", **texts("name", language))
     return {
         pk: record(
             Kind.DIVISION,
+            language,
             reverse("directory:division-detail", args=[pk]),
             (name, translated),
-            list(numbers.get(pk, {})),
+            numbers.get(pk, []),
             fax.get(pk),
             (name, translated),
         )
@@ -161,6 +166,7 @@ def commitments(pks, language):
         url = reverse("standards:area-detail", args=[area]) + f"#commitment-{pk}"
         records[pk] = record(
             Kind.COMMITMENT,
+            language,
             url,
             (title, translated),
             list(phones),
@@ -175,6 +181,7 @@ def areas(pks, language):
     return {
         pk: record(
             Kind.AREA,
+            language,
             reverse("standards:area-detail", args=[pk]),
             (title, translated),
         )
@@ -196,17 +203,7 @@ def api_records(rows, language=None):
     With a ``language``, each result also carries its names in it.
     """
     found = {
-        kind: READERS[kind]([pk for k, pk in rows if k == kind], language or KOREAN)
+        kind: READERS[kind]([pk for k, pk in rows if k == kind], language)
         for kind in {kind for kind, _pk in rows}
     }
-    records = []
-    for kind, pk in rows:
-        if pk not in found[kind]:
-            continue
-        result = found[kind][pk]
-        name, division = result.pop("translated")
-        result["translation"] = (
-            {"lang": language, "name": name, "division": division} if language else None
-        )
-        records.append(result)
-    return records
+    return [found[kind][pk] for kind, pk in rows if pk in found[kind]]

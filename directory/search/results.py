@@ -11,10 +11,10 @@ from ..models import Contact, Division, SearchEntry, Service, ServicePhone
 Kind = SearchEntry.Kind
 
 
-def division_links(ids, phone="contact_id", fax="fax_id"):
-    """(division, number) pairs of the divisions' phones and of their faxes.
+def division_numbers(ids, phone="contact_id", fax="fax_id"):
+    """Each division's distinct phones and its first fax, as two dicts.
 
-    Both in the order of the services in the document, read as plain values:
+    In the order of the services in the document, read as plain values:
     building every service and every link of every division found would cost
     more than the search itself. A number is its contact's id, or whatever
     the ``phone`` and ``fax`` columns or expressions give.
@@ -26,21 +26,22 @@ def division_links(ids, phone="contact_id", fax="fax_id"):
     phones = phones.values_list("service__division_id", phone)
     faxes = Service.objects.filter(division__in=ids, fax__isnull=False).order_by(*order)
     faxes = faxes.values_list("division_id", fax)
-    return list(phones), list(faxes)
+    numbers, first_fax = {}, {}
+    for division, number in phones:
+        numbers.setdefault(division, {}).setdefault(number, None)
+    for division, number in faxes:
+        first_fax.setdefault(division, number)
+    return {division: list(found) for division, found in numbers.items()}, first_fax
 
 
 def with_numbers(divisions):
     """Give each division the distinct numbers of its services, in their order."""
-    phones, faxes = division_links([division.pk for division in divisions])
-    contacts = Contact.objects.in_bulk({pk for _d, pk in phones + faxes})
-    numbers, fax = {}, {}
-    for division_id, pk in phones:
-        numbers.setdefault(division_id, {}).setdefault(pk, contacts[pk])
-    for division_id, pk in faxes:
-        fax.setdefault(division_id, contacts[pk])
+    numbers, fax = division_numbers([division.pk for division in divisions])
+    pks = {pk for found in numbers.values() for pk in found} | set(fax.values())
+    contacts = Contact.objects.in_bulk(pks)
     for division in divisions:
-        division.search_phones = list(numbers.get(division.pk, {}).values())
-        division.search_fax = fax.get(division.pk)
+        division.search_phones = [contacts[pk] for pk in numbers.get(division.pk, [])]
+        division.search_fax = contacts.get(fax.get(division.pk))
     return divisions
 
 
