@@ -32,7 +32,7 @@ from .standard_document import StandardDocumentError
 
 MODELS = list(NATURAL_KEY_FIELDS)
 # Rows computed from others (the search index) never keep a row in use.
-DERIVED_MODELS = {"directory.searchentry", "directory.searchpair"}
+DERIVED_MODELS = {"directory.searchentry", "directory.searchgram"}
 # Positions are unique within their area or service; rows that move are put
 # out of the way first so that they can trade places.
 PARKED_MODELS = ["directory.service", "directory.servicephone"]

@@ -16,7 +16,7 @@ from .models import (
     Contact,
     Division,
     SearchEntry,
-    SearchPair,
+    SearchGram,
     Service,
     ServicePhone,
 )
@@ -87,11 +87,12 @@ def _started_here(origin, model):
 def index_existing_rows(sender, using, **kwargs):
     """Fill an empty index for rows that were there before search was added.
 
-    Entries indexed before syllable pairs existed are indexed anew as well.
+    Entries indexed before their pieces of syllables were (or whose pieces a
+    migration dropped) are indexed anew as well.
     """
     indexed = SearchEntry.objects.using(using).exists()
-    paired = SearchPair.objects.using(using).exists()
-    if not (indexed and paired) and (
+    pieced = SearchGram.objects.using(using).exists()
+    if not (indexed and pieced) and (
         Service.objects.using(using).exists() or Division.objects.using(using).exists()
     ):
         search_rebuild()

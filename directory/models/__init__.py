@@ -3,7 +3,7 @@
 from .contacts import VERIFY_EVERY, Contact, VerifiableQuerySet, validate_digits
 from .helplines import HelpLine
 from .reports import Report
-from .search import SearchEntry, SearchPair, Synonym
+from .search import SearchEntry, SearchGram, Synonym
 from .seeds import SeedRecord
 from .services import Division, Service, ServicePhone
 
@@ -14,7 +14,7 @@ __all__ = [
     "HelpLine",
     "Report",
     "SearchEntry",
-    "SearchPair",
+    "SearchGram",
     "SeedRecord",
     "Service",
     "ServicePhone",

@@ -1,4 +1,4 @@
-"""What search reads: staff's synonyms, and the entries and pairs it indexes."""
+"""What search reads: staff's synonyms, and the entries and pieces it indexes."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -103,21 +103,23 @@ class SearchEntry(models.Model):
         return self.key
 
 
-class SearchPair(models.Model):
-    """Two adjacent syllables of a search entry, and how well they match it.
+class SearchGram(models.Model):
+    """Two or three adjacent syllables (or initials) of a search entry, and how
+    well they match it.
 
-    The most common query is two syllables long (상담, 지원), and it can match
-    a tenth of all entries; kept in ranking order under one index, its best
-    matches are read from the start of that index instead of ranking them all.
+    The commonest queries are two or three syllables long (상담, 외국인), and
+    one can match a tenth of all entries; kept in ranking order under one
+    index, its best matches are read from the start of that index instead of
+    ranking them all.
     """
 
     entry = models.ForeignKey(
         SearchEntry,
         verbose_name=_("search entry"),
         on_delete=models.CASCADE,
-        related_name="pairs",
+        related_name="pieces",
     )
-    pair = models.CharField(verbose_name=_("syllable pair"), max_length=2)
+    gram = models.CharField(verbose_name=_("syllables"), max_length=3)
     priority = models.PositiveSmallIntegerField(verbose_name=_("priority"))
     tier = models.PositiveSmallIntegerField(verbose_name=_("match tier"))
     position = models.BigIntegerField(verbose_name=_("order"))
@@ -127,15 +129,15 @@ class SearchPair(models.Model):
     object_id = models.PositiveBigIntegerField(verbose_name=_("record"))
 
     class Meta:
-        verbose_name = _("syllable pair")
-        verbose_name_plural = _("syllable pairs")
+        verbose_name = _("search syllables")
+        verbose_name_plural = _("search syllables")
         indexes = [
             # Holds every column a query reads: an index-only scan.
             models.Index(
-                fields=["pair", "priority", "tier", "position", "kind", "object_id"],
-                name="directory_searchpair_ranked",
+                fields=["gram", "priority", "tier", "position", "kind", "object_id"],
+                name="directory_searchgram_ranked",
             )
         ]
 
     def __str__(self):
-        return self.pair
+        return self.gram

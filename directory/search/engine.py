@@ -6,31 +6,34 @@ or more directly; one- and two-character queries look up the space-separated
 character pairs instead (" 상담 " is a whole word there, which a trigram index
 finds, where '%상담%' would scan every row).
 
-A two-syllable query can still match a tenth of the directory, and ranking
-every match then costs more than everything else: such queries (and those of
-two initials) read their ranked matches from ``SearchPair`` instead, the same
+A query of two or three syllables (or initials) can still match a tenth of
+the directory, and ranking every match then costs more than everything else:
+such queries read their ranked matches from ``SearchGram`` instead, the same
 ranking precomputed.
 """
 
+import operator
 from collections import Counter
+from functools import reduce
 
 from django.core.cache import cache
 from django.db.models import (
+    BooleanField,
     Case,
     Count,
+    Expression,
     F,
     IntegerField,
-    Lookup,
-    Q,
     When,
 )
 from django.db.models import Value as V
 
 from ..cache import current_generation
-from ..models import SearchEntry, SearchPair, Synonym
+from ..models import SearchEntry, SearchGram, Synonym
 from .results import LOADERS, Result, Section
 from .text import (
     clean_query,
+    is_gram,
     is_hangul,
     is_initials,
     is_whole_number,
@@ -46,18 +49,44 @@ MAX_ALTERNATIVES = 5
 TIERS = 8
 
 
-class Like(Lookup):
-    """``LIKE`` with the caller's own wildcards (keys hold no % or _)."""
+class Condition:
+    """A test of a search entry's columns as SQL, its columns named in braces.
 
-    lookup_name = "like"
+    Conditions combine with ``|`` and ``&``. A query's tests are many small
+    lookups (a search with three synonyms has over thirty), and the ORM
+    resolved each anew for every query, which took longer than PostgreSQL
+    took to answer it; these are written once and only rendered.
+    """
+
+    def __init__(self, sql, *params):
+        self.sql, self.params = sql, list(params)
+
+    def __or__(self, other):
+        return Condition(f"({self.sql} OR {other.sql})", *self.params, *other.params)
+
+    def __and__(self, other):
+        return Condition(f"({self.sql} AND {other.sql})", *self.params, *other.params)
+
+
+class EntrySQL(Expression):
+    """A ``Condition`` (or a ranking built of them) in a search entry query."""
+
+    def __init__(self, condition, output_field):
+        super().__init__(output_field=output_field)
+        self.condition = condition
 
     def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} LIKE {rhs}", [*lhs_params, *rhs_params]
+        quote = compiler.quote_name_unless_alias
+        table = quote(compiler.query.get_initial_alias())
+        columns = {
+            field.name: f"{table}.{quote(field.column)}"
+            for field in SearchEntry._meta.concrete_fields
+        }
+        return self.condition.sql.format(**columns), self.condition.params
 
 
-SearchEntry._meta.get_field("key").register_lookup(Like)
+def matching(condition):
+    return SearchEntry.objects.filter(EntrySQL(condition, BooleanField()))
 
 
 def synonym_pairs():
@@ -92,31 +121,33 @@ def _matches(key):
         # A number typed with its area code starts the key of the number it
         # is (whole, or but for its last digits): a prefix, which a B-tree
         # index finds where a substring search would read every number.
-        return Q(key__startswith=key)
+        return Condition("{key} LIKE %s", f"{key}%")
     if is_initials(key) and len(key) < 3:
         # One or two initials say too little to match anywhere in a name: they
         # match its beginning, as in the 가나다 index.
-        return Q(initials__startswith=key)
+        return Condition("{initials} LIKE %s", f"{key}%")
     if len(key) >= 3:
-        return Q(**{f"{_column(key)}__contains": key})
+        return Condition(f"{{{_column(key)}}} LIKE %s", f"%{key}%")
     if len(key) == 2:
-        return Q(grams__contains=f" {key} ")
-    return Q(grams__contains=f" {key}")
+        return Condition("{grams} LIKE %s", f"% {key} %")
+    return Condition("{grams} LIKE %s", f"% {key}%")
 
 
 def _any(keys, test):
-    q = Q()
-    for key in keys:
-        q |= test(key)
-    return q
+    """Whether any of the (non-empty) keys passes the test."""
+    return reduce(operator.or_, map(test, keys))
 
 
 def _rank(keys, alternatives):
-    """Priority first (names, divisions, the standard's text), then match tier."""
+    """Priority first (names, divisions, the standard's text), then match tier.
+
+    Keys and alternatives hold no ``%`` or ``_`` (``search_key`` drops them),
+    so they go into ``LIKE`` patterns as they are.
+    """
     tests = [
-        lambda key: Q(**{_column(key): key}),
-        lambda key: Q(**{f"{_column(key)}__startswith": key}),
-        lambda key: Q(words__contains=f" {key} "),
+        lambda key: Condition(f"{{{_column(key)}}} = %s", key),
+        lambda key: Condition(f"{{{_column(key)}}} LIKE %s", f"{key}%"),
+        lambda key: Condition("{words} LIKE %s", f"% {key} %"),
         _matches,
     ]
     if not alternatives:
@@ -124,51 +155,46 @@ def _rank(keys, alternatives):
         tests.pop()
     whens = []
     for tier, test in enumerate(tests):
-        whens.append(When(_any(keys, test), then=V(2 * tier)))
+        whens.append((_any(keys, test), 2 * tier))
         if alternatives:
-            whens.append(When(_any(alternatives, test), then=V(2 * tier + 1)))
+            whens.append((_any(alternatives, test), 2 * tier + 1))
     default = TIERS - (1 if alternatives else 2)
-    tier = Case(*whens, default=V(default), output_field=IntegerField())
-    return F("priority") * TIERS + tier
+    cases = " ".join(f"WHEN {test.sql} THEN {tier}" for test, tier in whens)
+    params = [param for test, _tier in whens for param in test.params]
+    rank = f"{{priority}} * {TIERS} + CASE {cases} ELSE {default} END"
+    return EntrySQL(Condition(rank, *params), IntegerField())
 
 
-def _pairable(keys):
-    """Whether the keys are two syllables or two initials, as pairs are indexed."""
-    return bool(keys) and all(
-        len(k) == 2 and (all(map(is_hangul, k)) or is_initials(k)) for k in keys
-    )
-
-
-def _ranked_pairs(keys, alternatives):
-    """``_rank``'s order, read from the pairs (for keys that ``_pairable`` accepts)."""
-    pairs = SearchPair.objects.filter(pair__in=[*keys, *alternatives])
+def _ranked_grams(keys, alternatives):
+    """``_rank``'s order, read from the pieces (for keys that ``is_gram`` accepts)."""
+    grams = SearchGram.objects.filter(gram__in=[*keys, *alternatives])
     tier = F("tier")
     if keys and alternatives:
-        typed = Case(When(pair__in=keys, then=V(0)), default=V(1))
+        typed = Case(When(gram__in=keys, then=V(0)), default=V(1))
         tier = tier * 2 + typed
-    # An entry has one row per pair: with alternatives it may come twice, and
-    # its first row is its best.
+    # An entry has one row per piece: with alternatives it may come twice,
+    # and its first row is its best.
     order = ["priority", tier, "position", "kind", "object_id"]
-    return pairs.order_by(*order).values_list("kind", "object_id")
+    return grams.order_by(*order).values_list("kind", "object_id")
 
 
 def _slips(key):
     """Entries with the key but for one mistyped syllable (four or more)."""
     if len(key) < 4 or not all(map(is_hangul, key)):
         return None
-    q = Q()
+    slips = []
     for i in range(len(key)):
         left, right = key[:i], key[i + 1 :]
-        slip = Q(key__like=f"%{left}_{right}%")
+        slip = Condition("{key} LIKE %s", f"%{left}_{right}%")
         # A side of one or two syllables holds no whole trigram, so the index
         # would return every entry with the other side (a common word, often):
         # its character pair narrows the search as well.
         if len(left) == 2:
-            slip &= Q(grams__contains=f" {left} ")
+            slip &= Condition("{grams} LIKE %s", f"% {left} %")
         if len(right) in (1, 2):
-            slip &= Q(grams__contains=f" {right}")
-        q |= slip
-    return q
+            slip &= Condition("{grams} LIKE %s", f"% {right}%")
+        slips.append(slip)
+    return reduce(operator.or_, slips)
 
 
 class Search:
@@ -185,14 +211,12 @@ class Search:
         self.key = typed_number(self.text) or search_key(self.text)
         self.keys = [self.key] if self.key else []
         self.alternatives = synonyms_of(self.key) if self.key else []
-        self._entries = SearchEntry.objects.filter(
-            _any(self.keys + self.alternatives, _matches)
-        )
-        # The keys to read ranked from the pairs, if they are pairs.
-        self._pairs = (self.keys, self.alternatives)
+        self._entries = SearchEntry.objects.none()
+        if self.key:
+            self._entries = matching(_any([self.key, *self.alternatives], _matches))
+        # The keys to read ranked from the pieces, if they are pieces.
+        self._grams = (self.keys, self.alternatives)
         self._settled = not self.key
-        if not self.key:
-            self._entries = self._entries.none()
 
     @property
     def entries(self):
@@ -221,24 +245,24 @@ class Search:
         readings = keyboard_readings(self.text)
         for reading in readings:
             alternatives = [reading, *synonyms_of(reading)]
-            found = SearchEntry.objects.filter(_any(alternatives, _matches))
+            found = matching(_any(alternatives, _matches))
             yield found, alternatives, reading, False
         for candidate in [self.key, *readings]:
             slips = _slips(candidate)
             if slips:
-                yield SearchEntry.objects.filter(slips), [], "", True
+                yield matching(slips), [], "", True
 
     def _fall_back(self, found):
         """Take the first reading for which ``found()`` is true, if any."""
-        typed = self._entries, self.alternatives, self._pairs
+        typed = self._entries, self.alternatives, self._grams
         self._settled = True
         for entries, alternatives, corrected, approximate in self._fallbacks():
             self._entries, self.alternatives = entries, alternatives
-            self._pairs = None if approximate else ([], alternatives)
+            self._grams = None if approximate else ([], alternatives)
             if found():
                 self._corrected, self._approximate = corrected, approximate
                 return
-        self._entries, self.alternatives, self._pairs = typed
+        self._entries, self.alternatives, self._grams = typed
 
     def ranked(self, entries=None):
         """(kind, id) of matching entries, best first, ties in document order.
@@ -246,16 +270,14 @@ class Search:
         One row per entry, not per record: sorting the entries and skipping a
         record's further entries is cheaper than grouping every match.
         """
-        if entries is None and self._pairs:
-            keys, alternatives = self._pairs
-            if _pairable([*keys, *alternatives]):
-                return _ranked_pairs(keys, alternatives)
+        if entries is None and self._grams:
+            keys, alternatives = self._grams
+            if keys + alternatives and all(map(is_gram, keys + alternatives)):
+                return _ranked_grams(keys, alternatives)
         entries = self._entries if entries is None else entries
-        return (
-            entries.annotate(rank=_rank(self.keys, self.alternatives))
-            .order_by("rank", "position", "kind", "object_id")
-            .values_list("kind", "object_id")
-        )
+        return entries.order_by(
+            _rank(self.keys, self.alternatives), "position", "kind", "object_id"
+        ).values_list("kind", "object_id")
 
     def _best(self, entries, limit):
         fetch = limit * 4

@@ -12,15 +12,15 @@ from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
-from ..models import Division, SearchEntry, SearchPair, Service
+from ..models import Division, SearchEntry, SearchGram, Service
 from .text import (
     grams,
     initials_of,
     is_hangul,
+    key_grams,
     phone_key,
     search_key,
     search_words,
-    syllable_pairs,
 )
 
 Kind = SearchEntry.Kind
@@ -203,26 +203,26 @@ def search_index(kind, pks=None):
     save_entries(batch)
 
 
-def pairs_of(entry):
+def grams_of(entry):
     return [
-        SearchPair(
+        SearchGram(
             entry_id=entry.pk,
-            pair=pair,
+            gram=gram,
             tier=tier,
             priority=entry.priority,
             position=entry.position,
             kind=entry.kind,
             object_id=entry.object_id,
         )
-        for pair, tier in syllable_pairs(entry.key, entry.words, entry.initials).items()
+        for gram, tier in key_grams(entry.key, entry.words, entry.initials).items()
     ]
 
 
 def save_entries(entries):
-    """Save new entries with their syllable pairs."""
+    """Save new entries with their pieces of syllables."""
     SearchEntry.objects.bulk_create(entries)
-    pairs = [pair for entry in entries for pair in pairs_of(entry)]
-    SearchPair.objects.bulk_create(pairs, batch_size=BATCH_SIZE)
+    grams = [gram for entry in entries for gram in grams_of(entry)]
+    SearchGram.objects.bulk_create(grams, batch_size=BATCH_SIZE)
 
 
 def search_index_division(division):

@@ -2,35 +2,37 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
 from standards.models import Commitment, PolicyArea
 
-from ..models import Contact, Division, SearchEntry, Service, ServicePhone
+from ..models import Contact, Division, SearchEntry, Service
 
 Kind = SearchEntry.Kind
 
 
-def division_numbers(ids, phone="contact_id", fax="fax_id"):
+def division_numbers(ids, number=F):
     """Each division's distinct phones and its first fax, as two dicts.
 
-    In the order of the services in the document, read as plain values:
-    building every service and every link of every division found would cost
-    more than the search itself. A number is its contact's id, or whatever
-    the ``phone`` and ``fax`` columns or expressions give.
+    In the order of the services in the document, read as plain values in one
+    query (a row per phone of each service): building every service and every
+    link of every division found would cost more than the search itself. A
+    number is its contact's id, or what ``number`` makes of the path to it.
     """
-    order = ["area__sector__position", "area__number", "position"]
-    phones = ServicePhone.objects.filter(service__division__in=ids).order_by(
-        *(f"service__{field}" for field in order), "position"
+    rows = Service.objects.filter(division__in=ids).order_by(
+        "area__sector__position", "area__number", "position", "service_phones__position"
     )
-    phones = phones.values_list("service__division_id", phone)
-    faxes = Service.objects.filter(division__in=ids, fax__isnull=False).order_by(*order)
-    faxes = faxes.values_list("division_id", fax)
+    rows = rows.annotate(
+        phone_number=number("service_phones__contact"), fax_number=number("fax")
+    )
     numbers, first_fax = {}, {}
-    for division, number in phones:
-        numbers.setdefault(division, {}).setdefault(number, None)
-    for division, number in faxes:
-        first_fax.setdefault(division, number)
+    for division, phone, fax in rows.values_list(
+        "division_id", "phone_number", "fax_number"
+    ):
+        if phone is not None:
+            numbers.setdefault(division, {}).setdefault(phone, None)
+        if fax is not None:
+            first_fax.setdefault(division, fax)
     return {division: list(found) for division, found in numbers.items()}, first_fax
 
 

@@ -122,31 +122,44 @@ def grams(key):
 # How well a piece of a key matches it as a query, best first: the order of
 # the tests that rank matches.
 EXACT, PREFIX, WORD, PART = range(4)
+GRAM_SIZES = (2, 3)
 
 
-def syllable_pairs(key, words, initials=""):
-    """Each two adjacent syllables of the key, with how well they match it.
+def _tier(text, piece, words):
+    if text == piece:
+        return EXACT
+    if text.startswith(piece):
+        return PREFIX
+    return WORD if f" {piece} " in words else PART
 
-    "청소년주거" gives 청소: PREFIX, 소년: PART, ...; a pair that is the whole key
-    is EXACT, one that is a word of the text (as ``search_words`` gives) WORD.
-    The first two initial consonants come too, since two initials match only
-    the start of a name: ㅊㅅ: PREFIX.
+
+def key_grams(key, words, initials=""):
+    """Each piece of two or three syllables of the key, with how well it matches.
+
+    "청소년주거" gives 청소, 청소년: PREFIX, 소년, 소년주: PART, ... and 주거: WORD
+    (a piece that is the whole key is EXACT, one that is a word of the text,
+    as ``search_words`` gives, WORD). Initial consonants come too: the first
+    two, since two initials match only the start of a name (ㅊㅅ: PREFIX), and
+    every three (ㅊㅅㄴ: PREFIX, ㅅㄴㅈ: PART).
     """
-    first = initials[:2]
-    pairs = {}
-    if len(first) == 2 and is_initials(first):
-        pairs[first] = EXACT if initials == first else PREFIX
-    for i in range(len(key) - 1):
-        pair = key[i : i + 2]
-        if pair in pairs or not all(map(is_hangul, pair)):
-            continue
-        if key == pair:
-            pairs[pair] = EXACT
-        elif i == 0:
-            pairs[pair] = PREFIX
-        else:
-            pairs[pair] = WORD if f" {pair} " in words else PART
-    return pairs
+    pieces = [key[i : i + n] for n in GRAM_SIZES for i in range(len(key) - n + 1)]
+    found = {
+        piece: _tier(key, piece, words)
+        for piece in pieces
+        if all(map(is_hangul, piece))
+    }
+    pieces = [initials[:2], *(initials[i : i + 3] for i in range(len(initials) - 2))]
+    found |= {
+        piece: _tier(initials, piece, words)
+        for piece in pieces
+        if len(piece) > 1 and is_initials(piece)
+    }
+    return found
+
+
+def is_gram(key):
+    """Whether ``key_grams`` indexes every entry that a query of this key matches."""
+    return len(key) in GRAM_SIZES and (all(map(is_hangul, key)) or is_initials(key))
 
 
 def phone_key(number):

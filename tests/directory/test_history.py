@@ -37,7 +37,7 @@ class HistoryTests(SeededAdminTestCase):
             if model.__name__.startswith("Historical") or model.__name__ in {
                 "SeedRecord",
                 "SearchEntry",
-                "SearchPair",
+                "SearchGram",
             }:
                 continue
             with self.subTest(model=model.__name__):

@@ -12,7 +12,7 @@ from directory.models import (
     Contact,
     Division,
     SearchEntry,
-    SearchPair,
+    SearchGram,
     Service,
     Synonym,
 )
@@ -25,9 +25,9 @@ from directory.search.text import (
     WORD,
     from_keyboard,
     initials_of,
+    key_grams,
     keyboard_readings,
     search_key,
-    syllable_pairs,
     typed_number,
 )
 from directory.signals import index_existing_rows
@@ -192,45 +192,48 @@ def best_records(rows):
     return list(dict.fromkeys(rows))
 
 
-class SyllablePairTests(SeededSearchTestCase):
-    def test_pairs_rank_as_the_entries_do(self):
-        # Each of these reads from the pairs; the entries give the reference.
-        for query in ["상담", "이민", "체류", "통역", "지원", "담당", "ㄱㄱ", "ㅇㅈ"]:
+class SearchGramTests(SeededSearchTestCase):
+    def test_pieces_rank_as_the_entries_do(self):
+        # Each of these reads from the pieces; the entries give the reference.
+        queries = ["상담", "이민", "체류", "통역", "지원", "담당", "ㄱㄱ", "ㅇㅈ"]
+        queries += ["고려인", "외국인", "이민자", "정착지", "센터운"]
+        queries += ["ㄱㄹㅇ", "ㅇㄱㅇ"]
+        for query in queries:
             with self.subTest(query=query):
                 search = Search(query)
                 ranked = search.ranked()
-                self.assertIs(ranked.model, SearchPair)
+                self.assertIs(ranked.model, SearchGram)
                 expected = best_records(search.ranked(search.entries))
                 self.assertTrue(expected)
                 self.assertEqual(best_records(ranked), expected)
 
     def test_longer_queries_and_other_scripts_read_the_entries(self):
-        for query in ["고려인", "상", "sn", "12", "ㄱㄹㅇ"]:
+        for query in ["고려인동포", "상", "sn", "12", "sns", "ㄱㄹㅇㄷ", "고려ㅇ"]:
             with self.subTest(query=query):
                 self.assertIs(Search(query).ranked().model, SearchEntry)
 
-    def test_keyboard_reading_of_two_syllables_reads_the_pairs(self):
+    def test_keyboard_reading_of_two_syllables_reads_the_pieces(self):
         search = Search("tkdeka")
         (first, *_rest) = search.results()
         self.assertEqual(first.name, "폭력피해이주여성 상담센터 운영")
         self.assertEqual(search.corrected, "상담")
-        self.assertIs(search.ranked().model, SearchPair)
+        self.assertIs(search.ranked().model, SearchGram)
 
-    def test_renamed_service_has_the_pairs_of_its_new_name(self):
+    def test_renamed_service_has_the_pieces_of_its_new_name(self):
         service = Service.objects.get(name="결혼이민자 지원")
         service.name = "국제결혼 가정 쉼표"
         service.save()
         self.assertEqual(self.names("쉼표"), ["국제결혼 가정 쉼표"])
         self.assertNotIn("국제결혼 가정 쉼표", self.names("이민"))
         service.delete()
-        self.assertFalse(SearchPair.objects.filter(object_id=service.pk).exists())
+        self.assertFalse(SearchGram.objects.filter(object_id=service.pk).exists())
 
-    def test_migrate_pairs_entries_indexed_before_pairs_existed(self):
-        pairs = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
-        SearchPair.objects.all().delete()
+    def test_migrate_indexes_entries_anew_when_their_pieces_are_missing(self):
+        grams = sorted(SearchGram.objects.values_list("object_id", "gram", "tier"))
+        SearchGram.objects.all().delete()
         index_existing_rows(sender=None, using="default")
-        after = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
-        self.assertEqual(after, pairs)
+        after = sorted(SearchGram.objects.values_list("object_id", "gram", "tier"))
+        self.assertEqual(after, grams)
         self.assertEqual(self.names("상담")[0], "폭력피해이주여성 상담센터 운영")
 
     def test_fallback_ranks_each_reading_once(self):
@@ -304,16 +307,16 @@ class IndexMaintenanceTests(SeededSearchTestCase):
 
     def test_rebuild_after_a_bulk_load_gives_the_same_entries(self):
         before = sorted(SearchEntry.objects.values_list("kind", "object_id", "key"))
-        pairs = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
+        grams = sorted(SearchGram.objects.values_list("object_id", "gram", "tier"))
         SearchEntry.objects.all().delete()
-        self.assertFalse(SearchPair.objects.exists())
+        self.assertFalse(SearchGram.objects.exists())
         out = StringIO()
         call_command("rebuild_search_index", stdout=out)
         self.assertIn(f"검색 색인을 다시 만들었습니다: {len(before)}건", out.getvalue())
         after = sorted(SearchEntry.objects.values_list("kind", "object_id", "key"))
         self.assertEqual(after, before)
-        after = sorted(SearchPair.objects.values_list("object_id", "pair", "tier"))
-        self.assertEqual(after, pairs)
+        after = sorted(SearchGram.objects.values_list("object_id", "gram", "tier"))
+        self.assertEqual(after, grams)
 
 
 class NormalisationTests(SimpleTestCase):
@@ -341,17 +344,39 @@ class NormalisationTests(SimpleTestCase):
         self.assertEqual(keyboard_readings("rhfuddls"), ["고령인", "고려인"])
         self.assertEqual(from_keyboard("abc1"), "")
 
-    def test_syllable_pairs_and_how_well_they_match(self):
+    def test_pieces_of_a_key_and_how_well_they_match(self):
         self.assertEqual(
-            syllable_pairs("청소년주거", " 청소년 주거 ", "ㅊㅅㄴㅈㄱ"),
-            {"ㅊㅅ": PREFIX, "청소": PREFIX, "소년": PART, "년주": PART, "주거": WORD},
+            key_grams("청소년주거", " 청소년 주거 ", "ㅊㅅㄴㅈㄱ"),
+            {
+                "ㅊㅅ": PREFIX,
+                "ㅊㅅㄴ": PREFIX,
+                "ㅅㄴㅈ": PART,
+                "ㄴㅈㄱ": PART,
+                "청소": PREFIX,
+                "소년": PART,
+                "년주": PART,
+                "주거": WORD,
+                "청소년": PREFIX,
+                "소년주": PART,
+                "년주거": PART,
+            },
         )
         self.assertEqual(
-            syllable_pairs("상담", " 상담 ", "ㅅㄷ"), {"ㅅㄷ": EXACT, "상담": EXACT}
+            key_grams("상담", " 상담 ", "ㅅㄷ"), {"ㅅㄷ": EXACT, "상담": EXACT}
         )
         self.assertEqual(
-            syllable_pairs("sns기자단", " sns 기자단 ", "snsㄱㅈㄷ"),
-            {"기자": PART, "자단": PART},
+            key_grams("외국인", " 외국인 ", "ㅇㄱㅇ"),
+            {"ㅇㄱ": PREFIX, "ㅇㄱㅇ": EXACT, "외국": PREFIX, "국인": PART}
+            | {"외국인": EXACT},
+        )
+        self.assertEqual(
+            key_grams("지원센터지원", " 센터 지원 ", ""),
+            {"지원": PREFIX, "원센": PART, "센터": WORD, "터지": PART, "지원센": PREFIX}
+            | {"원센터": PART, "센터지": PART, "터지원": PART},
+        )
+        self.assertEqual(
+            key_grams("sns기자단", " sns 기자단 ", "snsㄱㅈㄷ"),
+            {"기자": PART, "자단": PART, "기자단": WORD, "ㄱㅈㄷ": PART},
         )
 
     def test_phone_numbers_in_any_form(self):
@@ -478,3 +503,13 @@ class PostgresTrigramTests(TestCase):
             cursor.execute("SELECT cardinality(show_trgm('가족지원'))")
             (count,) = cursor.fetchone()
         self.assertEqual(count, 5)
+
+    def test_planner_knows_the_directory_is_in_memory(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL only")
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW random_page_cost")
+            (cost,) = cursor.fetchone()
+        # At the default of 4, a team's numbers were joined by scanning
+        # every service phone and every contact (see config/settings.py).
+        self.assertEqual(float(cost), 1.1)
