@@ -124,7 +124,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASE_ROUTERS = ["directory.routers.ReplicaRouter"]
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
-        # Trigram search on Hangul needs a UTF-8 database; make test ones explicit.
+        # Trigram search on Hangul needs a UTF-8 database in a locale that
+        # has Hangul for letters: test databases are created so whatever the
+        # cluster's default (config/postgresql/base.py).
+        database["ENGINE"] = "config.postgresql"
         database.setdefault("TEST", {}).update(TEMPLATE="template0", CHARSET="UTF8")
         # The directory fits in memory, where reading rows through an index
         # costs about as much as reading them in sequence; at the default

@@ -513,3 +513,17 @@ class PostgresTrigramTests(TestCase):
         # At the default of 4, a team's numbers were joined by scanning
         # every service phone and every contact (see config/settings.py).
         self.assertEqual(float(cost), 1.1)
+
+    def test_test_database_is_created_in_an_explicit_locale(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL only")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT datctype, datcollate, pg_encoding_to_char(encoding) "
+                "FROM pg_database WHERE datname = current_database()"
+            )
+            self.assertEqual(cursor.fetchone(), ("C.UTF-8", "C.UTF-8", "UTF8"))
+        creation = connection.creation_class(connection)
+        suffix = creation.sql_table_creation_suffix()
+        self.assertIn("LC_CTYPE 'C.UTF-8'", suffix)
+        self.assertIn('TEMPLATE "template0"', suffix)
