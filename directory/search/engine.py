@@ -19,14 +19,10 @@ from functools import reduce
 from django.core.cache import cache
 from django.db.models import (
     BooleanField,
-    Case,
     Count,
     Expression,
-    F,
     IntegerField,
-    When,
 )
-from django.db.models import Value as V
 
 from ..cache import current_generation
 from ..models import SearchEntry, SearchGram, Synonym
@@ -50,7 +46,7 @@ TIERS = 8
 
 
 class Condition:
-    """A test of a search entry's columns as SQL, its columns named in braces.
+    """A test of a row's columns as SQL, the columns named in braces.
 
     Conditions combine with ``|`` and ``&``. A query's tests are many small
     lookups (a search with three synonyms has over thirty), and the ORM
@@ -68,25 +64,25 @@ class Condition:
         return Condition(f"({self.sql} AND {other.sql})", *self.params, *other.params)
 
 
-class EntrySQL(Expression):
-    """A ``Condition`` (or a ranking built of them) in a search entry query."""
+class RowSQL(Expression):
+    """A ``Condition`` (or a ranking built of them) on the rows of ``model``."""
 
-    def __init__(self, condition, output_field):
+    def __init__(self, model, condition, output_field):
         super().__init__(output_field=output_field)
-        self.condition = condition
+        self.model, self.condition = model, condition
 
     def as_sql(self, compiler, connection):
         quote = compiler.quote_name_unless_alias
         table = quote(compiler.query.get_initial_alias())
         columns = {
             field.name: f"{table}.{quote(field.column)}"
-            for field in SearchEntry._meta.concrete_fields
+            for field in self.model._meta.concrete_fields
         }
         return self.condition.sql.format(**columns), self.condition.params
 
 
 def matching(condition):
-    return SearchEntry.objects.filter(EntrySQL(condition, BooleanField()))
+    return SearchEntry.objects.filter(RowSQL(SearchEntry, condition, BooleanField()))
 
 
 def synonym_pairs():
@@ -162,16 +158,17 @@ def _rank(keys, alternatives):
     cases = " ".join(f"WHEN {test.sql} THEN {tier}" for test, tier in whens)
     params = [param for test, _tier in whens for param in test.params]
     rank = f"{{priority}} * {TIERS} + CASE {cases} ELSE {default} END"
-    return EntrySQL(Condition(rank, *params), IntegerField())
+    return RowSQL(SearchEntry, Condition(rank, *params), IntegerField())
 
 
 def _ranked_grams(keys, alternatives):
     """``_rank``'s order, read from the pieces (for keys that ``is_gram`` accepts)."""
     grams = SearchGram.objects.filter(gram__in=[*keys, *alternatives])
-    tier = F("tier")
+    tier = Condition("{tier}")
     if keys and alternatives:
-        typed = Case(When(gram__in=keys, then=V(0)), default=V(1))
-        tier = tier * 2 + typed
+        typed = " OR ".join(["{gram} = %s"] * len(keys))
+        tier = Condition(f"{{tier}} * 2 + CASE WHEN {typed} THEN 0 ELSE 1 END", *keys)
+    tier = RowSQL(SearchGram, tier, IntegerField())
     # An entry has one row per piece: with alternatives it may come twice,
     # and its first row is its best.
     order = ["priority", tier, "position", "kind", "object_id"]
