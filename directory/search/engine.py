@@ -109,7 +109,8 @@ def synonyms_of(key):
 
 
 def _column(key):
-    return "initials" if is_initials(key) else "key"
+    """The placeholder of the column a key is matched against."""
+    return "{initials}" if is_initials(key) else "{key}"
 
 
 def _matches(key):
@@ -123,7 +124,7 @@ def _matches(key):
         # match its beginning, as in the 가나다 index.
         return Condition("{initials} LIKE %s", f"{key}%")
     if len(key) >= 3:
-        return Condition(f"{{{_column(key)}}} LIKE %s", f"%{key}%")
+        return Condition(f"{_column(key)} LIKE %s", f"%{key}%")
     if len(key) == 2:
         return Condition("{grams} LIKE %s", f"% {key} %")
     return Condition("{grams} LIKE %s", f"% {key}%")
@@ -141,8 +142,8 @@ def _rank(keys, alternatives):
     so they go into ``LIKE`` patterns as they are.
     """
     tests = [
-        lambda key: Condition(f"{{{_column(key)}}} = %s", key),
-        lambda key: Condition(f"{{{_column(key)}}} LIKE %s", f"{key}%"),
+        lambda key: Condition(f"{_column(key)} = %s", key),
+        lambda key: Condition(f"{_column(key)} LIKE %s", f"{key}%"),
         lambda key: Condition("{words} LIKE %s", f"% {key} %"),
         _matches,
     ]
@@ -164,11 +165,11 @@ def _rank(keys, alternatives):
 def _ranked_grams(keys, alternatives):
     """``_rank``'s order, read from the pieces (for keys that ``is_gram`` accepts)."""
     grams = SearchGram.objects.filter(gram__in=[*keys, *alternatives])
-    tier = Condition("{tier}")
+    tier = "tier"
     if keys and alternatives:
         typed = " OR ".join(["{gram} = %s"] * len(keys))
         tier = Condition(f"{{tier}} * 2 + CASE WHEN {typed} THEN 0 ELSE 1 END", *keys)
-    tier = RowSQL(SearchGram, tier, IntegerField())
+        tier = RowSQL(SearchGram, tier, IntegerField())
     # An entry has one row per piece: with alternatives it may come twice,
     # and its first row is its best.
     order = ["priority", tier, "position", "kind", "object_id"]

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import phonenumbers
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections, router
 from django.urls import reverse
 from modeltranslation.utils import build_localized_fieldname
 
@@ -34,7 +34,7 @@ def national(e164):
 
 class Table:
     """A model's table under an alias: ``t`` in FROM and JOIN, ``t["field"]``
-    for a column (a translated field's column in a language with ``lang``)."""
+    for a column, ``t.texts("field", language)`` for a translated field's."""
 
     def __init__(self, model, alias):
         self.model, self.alias = model, alias
@@ -67,9 +67,10 @@ def url_of(name):
 
 
 def fetch(sql, pks):
-    """Rows of a query whose one parameter is the list of ids ``{ids}``."""
+    """Rows of a query whose one parameter is the list of ids ``{ids}``, read
+    where the ORM would read them (the replica, when there is one)."""
     pks = list(pks)
-    with connection.cursor() as cursor:
+    with connections[router.db_for_read(Service)].cursor() as cursor:
         cursor.execute(sql.format(ids=", ".join(["%s"] * len(pks))), pks)
         return cursor.fetchall()
 
@@ -129,20 +130,10 @@ def services(pks, language):
         pks,
     )
     url = url_of("directory:service-detail")
-    records = {}
-    for pk, name, translated, division, translated_division, fax, phone in rows:
-        if pk not in records:
-            records[pk] = record(
-                Kind.SERVICE,
-                language,
-                url(pk),
-                (name, translated),
-                fax=fax,
-                divisions=(division, translated_division),
-            )
-        if phone:
-            records[pk]["phones"].append(national(phone))
-    return records
+    return {
+        pk: record(Kind.SERVICE, language, url(pk), texts, phones, fax, division)
+        for pk, (texts, phones, fax, division) in gathered(rows).items()
+    }
 
 
 def gathered(rows):
@@ -238,10 +229,9 @@ def commitments(pks, language):
 
 
 def areas(pks, language):
-    area = Table(PolicyArea, "a")
     rows = fetch(
-        f"SELECT {area['id']}, {area.texts('title', language)} FROM {area} "
-        f"WHERE {area['id']} IN ({{ids}})",
+        f"SELECT {AREA['id']}, {AREA.texts('title', language)} FROM {AREA} "
+        f"WHERE {AREA['id']} IN ({{ids}})",
         pks,
     )
     url = url_of("standards:area-detail")

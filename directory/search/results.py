@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 
 from standards.models import Commitment, PolicyArea
 
@@ -11,23 +11,19 @@ from ..models import Contact, Division, SearchEntry, Service
 Kind = SearchEntry.Kind
 
 
-def division_numbers(ids, number=F):
-    """Each division's distinct phones and its first fax, as two dicts.
+def division_numbers(ids):
+    """Each division's distinct phone ids and its first fax id, as two dicts.
 
     In the order of the services in the document, read as plain values in one
     query (a row per phone of each service): building every service and every
-    link of every division found would cost more than the search itself. A
-    number is its contact's id, or what ``number`` makes of the path to it.
+    link of every division found would cost more than the search itself.
     """
     rows = Service.objects.filter(division__in=ids).order_by(
         "area__sector__position", "area__number", "position", "service_phones__position"
     )
-    rows = rows.annotate(
-        phone_number=number("service_phones__contact"), fax_number=number("fax")
-    )
     numbers, first_fax = {}, {}
     for division, phone, fax in rows.values_list(
-        "division_id", "phone_number", "fax_number"
+        "division_id", "service_phones__contact", "fax"
     ):
         if phone is not None:
             numbers.setdefault(division, {}).setdefault(phone, None)
