@@ -26,7 +26,7 @@ def env_list(name, default=""):
 # Core
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
 # Serving without debug requires DJANGO_SECRET_KEY: config/wsgi.py refuses to
-# start and `check --deploy` fails without it (config/checks.py). Management
+# start and `check --deploy` fails without it (core/checks.py). Management
 # commands such as migrate sign nothing that outlives them, so they run with
 # a throwaway key.
 SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("DJANGO_SECRET_KEY"))
@@ -46,7 +46,7 @@ INSTALLED_APPS = [
     # Before the admin, and before the apps whose history must include the
     # translation fields that it adds.
     "modeltranslation",
-    "directory.apps.DirectoryAdminConfig",
+    "core.apps.CoreAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "axes",
     "import_export",
     "corsheaders",
+    "core",
     "standards",
     "directory",
 ]
@@ -72,10 +73,10 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
-    "directory.cache.UpdatePublicCacheMiddleware",
+    "core.cache.UpdatePublicCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "directory.languages.PreferredLanguageMiddleware",
+    "core.languages.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -83,8 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
-    "directory.cache.FetchPublicCacheMiddleware",
-    "directory.cache.VaryOnCookieMiddleware",
+    "core.cache.FetchPublicCacheMiddleware",
+    "core.cache.VaryOnCookieMiddleware",
 ]
 
 # Templates
@@ -99,8 +100,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "directory.context_processors.site_identity",
-                "directory.context_processors.display_settings",
+                "core.context_processors.site_identity",
+                "core.context_processors.display_settings",
             ],
         },
     },
@@ -121,7 +122,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         conn_health_checks=True,
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["directory.routers.ReplicaRouter"]
+    DATABASE_ROUTERS = ["core.routers.ReplicaRouter"]
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         # Trigram search on Hangul needs a UTF-8 database in a locale that
@@ -287,7 +288,7 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "directory.logging.JsonFormatter"}},
+    "formatters": {"json": {"()": "core.jsonlog.JsonFormatter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {
         "handlers": ["console"],

@@ -5,9 +5,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from core.views import HealthView, RobotsView
 from directory.opendata.api import api
 from directory.sitemaps import SITEMAPS
-from directory.views import HealthView, RobotsView
 
 admin.site.site_header = _("Public service directory administration")
 admin.site.site_title = _("Public service directory")
@@ -27,7 +27,7 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ] + i18n_patterns(
-    path("", include("standards.urls")),
+    path("", include("core.urls")),
     path("", include("directory.urls")),
     prefix_default_language=False,
 )

@@ -6,8 +6,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 application = get_wsgi_application()
 
-from config.checks import require_secret_key  # noqa: E402  (needs settings)
-from directory.warmup import warm_up  # noqa: E402  (needs the apps loaded)
+from core.checks import require_secret_key  # noqa: E402  (needs settings)
+from core.warmup import warm_up  # noqa: E402  (needs the apps loaded)
 
 require_secret_key()
 warm_up()

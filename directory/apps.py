@@ -1,8 +1,7 @@
 from django.apps import AppConfig
-from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
-from standards.apps import record_history
+from core.history import record_history
 
 
 class DirectoryConfig(AppConfig):
@@ -12,8 +11,6 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        import config.checks  # noqa: F401  (registers the deployment checks)
-
         from . import signals
         from .models import Division, HelpLine, Service
 
@@ -22,10 +19,3 @@ class DirectoryConfig(AppConfig):
         record_history(HelpLine, _("help line history"))
 
         post_migrate.connect(signals.index_existing_rows, sender=self)
-
-
-class DirectoryAdminConfig(admin_apps.AdminConfig):
-    """The admin, with an index page that lists what needs attention."""
-
-    default = False
-    default_site = "directory.sites.DirectoryAdminSite"

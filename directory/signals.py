@@ -9,9 +9,9 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from core.cache import invalidate_public_pages
 from standards.models import Commitment, Pledge, PolicyArea
 
-from .cache import invalidate_public_pages
 from .models import (
     Contact,
     Division,

@@ -3,15 +3,13 @@ import hashlib
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import DatabaseError, connection
 from django.db.models import Prefetch
-from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
@@ -20,12 +18,6 @@ from django.views.generic.detail import SingleObjectMixin
 
 from standards.models import Commitment, PolicyArea, Sector
 
-from .display import (
-    CONTRAST_COOKIE,
-    COOKIE_MAX_AGE,
-    TEXT_SIZE_COOKIE,
-    DisplaySettingsForm,
-)
 from .forms import ApiSearchForm, ReportForm, SearchFilter, SearchForm
 from .models import Division, HelpLine, Service
 from .opendata.errors import request_language
@@ -33,6 +25,13 @@ from .search import INDEX_LETTERS
 from .search.engine import Search
 from .search.records import api_records
 from .sharing import division_vcard, service_structured_data, service_vcard
+
+# A policy area's or the standard's table of services, teams and numbers.
+SERVICE_TABLE = [
+    "services__division",
+    "services__fax",
+    "services__service_phones__contact",
+]
 
 
 class HomeView(TemplateView):
@@ -193,6 +192,27 @@ class DivisionSheetView(DivisionDetailView):
     template_name = "directory/division_sheet.html"
 
 
+class SectorDetailView(DetailView):
+    """The whole standard on one printable page, as the document reads."""
+
+    template_name = "directory/sector_detail.html"
+
+    def get_queryset(self):
+        return Sector.objects.prefetch_related(
+            "areas__commitments__pledges",
+            *(f"areas__{lookup}" for lookup in SERVICE_TABLE),
+        )
+
+
+class AreaDetailView(DetailView):
+    template_name = "directory/policyarea_detail.html"
+
+    def get_queryset(self):
+        return PolicyArea.objects.select_related("sector").prefetch_related(
+            "commitments__pledges", *SERVICE_TABLE
+        )
+
+
 class AreaSheetView(DetailView):
     template_name = "directory/area_sheet.html"
 
@@ -200,11 +220,6 @@ class AreaSheetView(DetailView):
         return PolicyArea.objects.select_related("sector").prefetch_related(
             Prefetch("services", Service.objects.with_contacts())
         )
-
-
-class RobotsView(TemplateView):
-    template_name = "robots.txt"
-    content_type = "text/plain; charset=utf-8"
 
 
 class SearchView(TemplateView):
@@ -236,52 +251,6 @@ class SearchView(TemplateView):
             # An empty query or no result still answers: every team and number.
             context["browse_divisions"] = Division.objects.with_services()
         return super().get_context_data(**context, **kwargs)
-
-
-@method_decorator(never_cache, name="dispatch")
-class DisplaySettingsView(View):
-    """Keep the chosen text size and contrast in cookies, then go back."""
-
-    def get(self, request):
-        next_url = request.GET.get("next", "")
-        if not url_has_allowed_host_and_scheme(
-            next_url,
-            allowed_hosts={request.get_host()},
-            require_https=request.is_secure(),
-        ):
-            next_url = reverse("directory:home")
-        response = HttpResponseRedirect(next_url)
-        form = DisplaySettingsForm(request.GET)
-        form.is_valid()
-        cookies = {
-            TEXT_SIZE_COOKIE: form.cleaned_data.get("text_size"),
-            CONTRAST_COOKIE: form.cleaned_data.get("contrast"),
-        }
-        for name, value in cookies.items():
-            if value:
-                response.set_cookie(
-                    name,
-                    value,
-                    max_age=COOKIE_MAX_AGE,
-                    secure=request.is_secure(),
-                    httponly=True,
-                    samesite="Lax",
-                )
-        return response
-
-
-class HealthView(View):
-    """For load balancers: 200 when the database answers, 503 otherwise."""
-
-    def get(self, request):
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT 1")
-        except DatabaseError:
-            return JsonResponse({"status": "error", "database": False}, status=503)
-        response = JsonResponse({"status": "ok", "database": True})
-        response["Cache-Control"] = "no-store"
-        return response
 
 
 class MarkupSafeJSONEncoder(DjangoJSONEncoder):

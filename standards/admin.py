@@ -1,7 +1,8 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from .admin_base import HistoryAdmin
+from core.admin import HistoryAdmin
+
 from .models import Commitment, Pledge, PolicyArea, Sector
 
 

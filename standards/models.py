@@ -60,7 +60,7 @@ class Sector(OfficialText, models.Model):
         return (self.name_ko,)
 
     def get_absolute_url(self):
-        return reverse("standards:sector-detail", args=[self.pk])
+        return reverse("directory:sector-detail", args=[self.pk])
 
 
 class PolicyAreaManager(models.Manager):
@@ -102,7 +102,7 @@ class PolicyArea(OfficialText, models.Model):
     natural_key.dependencies = ["standards.sector"]
 
     def get_absolute_url(self):
-        return reverse("standards:area-detail", args=[self.pk])
+        return reverse("directory:area-detail", args=[self.pk])
 
 
 class CommitmentManager(models.Manager):

@@ -24,7 +24,8 @@ from django.db.models import (
     IntegerField,
 )
 
-from ..cache import current_generation
+from core.cache import current_generation
+
 from ..models import SearchEntry, SearchGram, Synonym
 from .results import LOADERS, Result, Section
 from .text import (

@@ -213,7 +213,7 @@ def commitments(pks, language):
         pks,
     )
     found = gathered(((pk, area), *rest) for pk, area, *rest in rows)
-    url = url_of("standards:area-detail")
+    url = url_of("directory:area-detail")
     return {
         pk: record(
             Kind.COMMITMENT,
@@ -234,7 +234,7 @@ def areas(pks, language):
         f"WHERE {AREA['id']} IN ({{ids}})",
         pks,
     )
-    url = url_of("standards:area-detail")
+    url = url_of("directory:area-detail")
     return {
         pk: record(
             Kind.AREA,

@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from directory.importing import standard_import
-from directory.parsing import StandardDocumentError, document_parse
+from directory.loading.importing import standard_import
+from directory.loading.parsing import StandardDocumentError, document_parse
 
 MARKS = ["+", "~", "-", "!", "="]
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from directory.seeding import directory_seed
+from directory.loading.seeding import directory_seed
 
 
 class Command(BaseCommand):

@@ -1,0 +1,5 @@
+"""The directory's admin: model admins, the import screen, spreadsheet
+resources and admin forms. Importing the package registers every model admin
+(in the order of ``models``) and what the admin's index shows first."""
+
+from . import attention, records, services  # noqa: F401
