@@ -18,7 +18,8 @@ if ! command -v pg_lsclusters >/dev/null 2>&1; then
   apt-get install -y -qq postgresql >&2
 fi
 
-cluster=$(pg_lsclusters --no-header | head -n 1)
+# The first cluster that is not one of the fault tests' (scripts/fault-services.sh).
+cluster=$(pg_lsclusters --no-header | awk '$2 !~ /^fault_/' | head -n 1)
 [ -n "$cluster" ] || { log "No PostgreSQL cluster found."; exit 1; }
 read -r version name _port status _ <<<"$cluster"
 if [ "$status" != "online" ]; then
@@ -34,5 +35,5 @@ if [ "$(id -u)" = 0 ]; then
   su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='$user'\"" | grep -q 1 \
     || su postgres -c "createuser --superuser $user" >&2
 fi
-port=$(pg_lsclusters --no-header | head -n 1 | awk '{print $3}')
+port=$(pg_lsclusters --no-header | awk -v n="$name" '$2 == n {print $3}')
 echo "postgres:///directory?host=/var/run/postgresql&port=$port"
