@@ -10,10 +10,9 @@ two numbers and "031-8030-4231~2" is 4231 and 4232.
 
 import re
 
-import phonenumbers
 from django.utils.translation import gettext as _
-from phonenumber_field.phonenumber import PhoneNumber
 
+from .. import phones
 from .document import DocumentService, StandardDocumentError
 
 HEADER = "서비스명접수부서담당전화번호FAX"
@@ -69,11 +68,8 @@ def cell_numbers(cell):
 
 
 def phone_number(text):
-    try:
-        number = PhoneNumber.from_string(text, region="KR")
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not number.is_valid():
+    number, _extension = phones.parse_valid(text)
+    if number is None:
         raise CellError(_("“%(text)s” is not a valid phone number.") % {"text": text})
     return number
 
@@ -145,13 +141,14 @@ class ServiceTables:
         row, self.row = self.row, None
         if row is None:
             return
+        numbers = {phones.national(number) for number in row.phones}
         row.division = self.division = row.division or self.division
         row.fax = self.fax = row.fax or self.fax
         if not row.phones:
             message = _("The service “%(name)s” has no phone number.")
         elif not row.division:
             message = _("The service “%(name)s” has no division.")
-        elif row.name in self.names or len(set(map(str, row.phones))) < len(row.phones):
+        elif row.name in self.names or len(numbers) < len(row.phones):
             message = _("The service “%(name)s” is listed twice.")
         else:
             self.names.add(row.name)
@@ -164,10 +161,11 @@ class ServiceTables:
         numbers = [("phone", number) for number in row.phones]
         numbers += [("fax", row.fax)] if row.fax else []
         for kind, number in numbers:
-            if self.kinds.setdefault(number.as_e164, kind) != kind:
+            national = phones.national(number)
+            if self.kinds.setdefault(national, kind) != kind:
                 raise self.error(
                     _("%(number)s is used both as a phone and as a fax number.")
-                    % {"number": number.as_national},
+                    % {"number": national},
                     row.line,
                 )
 

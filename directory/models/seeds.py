@@ -1,4 +1,4 @@
-"""The ledger of what the shipped fixtures added (see directory.loading.seeding)."""
+"""The ledger of what seeding and imports loaded (see directory.loading.loader)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -10,7 +10,10 @@ MARKS = ["+", "~", "-", "!", "="]
 
 
 class Command(BaseCommand):
-    """Import one sector's document; ``--dry-run`` prints the report only."""
+    """Import one sector's document; ``--dry-run`` prints the report only.
+
+    Exits non-zero when the import leaves (or would leave) rows in conflict.
+    """
 
     help = (
         "Create or update a sector from the text of its 행정서비스 이행표준 "
@@ -52,10 +55,11 @@ class Command(BaseCommand):
             summary += " " + _("Dry run: nothing was written.")
         self.stdout.write(summary, self.style.SUCCESS)
         if report.conflicts and not force:
-            self.stdout.write(
-                _("Rows in conflict were left alone; use --force to replace them."),
-                self.style.WARNING,
+            raise CommandError(
+                _("Rows in conflict were left alone; use --force to replace them.")
             )
+        if report.conflicts:
+            raise CommandError(_("Rows in conflict were left alone."))
 
     def change_text(self, mark, change):
         details = [str(change.reason_text)] if change.reason_text else []

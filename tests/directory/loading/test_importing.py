@@ -15,7 +15,7 @@ from django.utils import translation
 
 from directory.loading.importing import RowError, standard_import
 from directory.loading.parsing import document_parse
-from directory.loading.seeding import translation_fields
+from directory.loading.values import translation_fields
 from directory.models import Contact, Division, SeedRecord, Service, ServicePhone
 from standards.models import Commitment, Pledge, PolicyArea, Sector
 
@@ -28,7 +28,8 @@ MODELS += [ServicePhone]
 def snapshot():
     """Every standard and directory row, serialized by natural key.
 
-    A document has only the Korean text, so translations are left out.
+    A document has only the Korean text, so translations are left out, and
+    no description (staff write those).
     """
     rows = serializers.serialize(
         "python",
@@ -38,7 +39,11 @@ def snapshot():
     )
     for row in rows:
         foreign = translation_fields(apps.get_model(row["model"]))
-        row["fields"] = {k: v for k, v in row["fields"].items() if k not in foreign}
+        row["fields"] = {
+            k: v
+            for k, v in row["fields"].items()
+            if k not in foreign and not k.startswith("description")
+        }
     return sorted(
         json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)
         for row in rows
@@ -342,10 +347,17 @@ class SectorsTests(TestCase):
 
 
 class ImportCommandTests(TestCase):
-    def run_command(self, *args):
-        out = StringIO()
+    def run_command(self, *args, out=None):
+        out = out or StringIO()
         with translation.override("en"):
             call_command("import_standard", *args, stdout=out)
+        return out.getvalue()
+
+    def run_failing(self, *args, message):
+        """Run the command, which must fail with ``message``; its output."""
+        out = StringIO()
+        with self.assertRaisesMessage(CommandError, message):
+            self.run_command(*args, out=out)
         return out.getvalue()
 
     def test_dry_run_prints_a_preview_and_writes_nothing(self):
@@ -363,16 +375,51 @@ class ImportCommandTests(TestCase):
         self.assertNotIn("Unchanged:", output)
         self.assertEqual(Service.objects.count(), 19)
 
-    def test_conflicts_are_listed_with_a_hint(self):
+    def test_conflicts_are_listed_and_fail_the_command_with_a_hint(self):
         import_file(SEED)
         Pledge.objects.filter(
             commitment__area__number=1, commitment__letter="나", number=2
         ).update(text="담당자가 고친 문장입니다.")
 
-        output = self.run_command(str(SEED))
+        output = self.run_failing(str(SEED), message="use --force")
 
         self.assertIn("! pledge 이민사회 · 1 · 나 · 2 (edited by staff", output)
-        self.assertIn("use --force", output)
+        self.assertIn("이민사회: 0 added, 0 changed, 0 removed, 1 in conflict", output)
+
+    def test_dry_run_that_would_leave_conflicts_fails_too(self):
+        import_file(SEED)
+        Pledge.objects.filter(number=2).update(text="담당자가 고친 문장입니다.")
+
+        output = self.run_failing(str(SEED), "--dry-run", message="use --force")
+
+        self.assertIn("Dry run: nothing was written.", output)
+
+    def test_conflict_that_force_cannot_resolve_fails_the_command(self):
+        import_file(SEED)
+        Service.objects.create(
+            area=PolicyArea.objects.get(number=1),
+            division=Division.objects.get(name="이주노동권익 담당"),
+            name="이주노동자 상담",
+            position=9,
+        )
+        with tempfile.NamedTemporaryFile(suffix=".txt") as handle:
+            text = "이주노동자 행복일터 만들기 이민유치전략 담당"
+            handle.write(seed_text([(57, text), (58, "")]).encode())
+            handle.flush()
+
+            output = self.run_failing(
+                handle.name, "--force", message="Rows in conflict were left alone."
+            )
+
+        self.assertIn("! division 이민사회 · 이주노동권익 담당 (no longer in", output)
+        self.assertTrue(Division.objects.filter(name="이주노동권익 담당").exists())
+
+    def test_import_without_conflicts_succeeds(self):
+        import_file(SEED)
+
+        output = self.run_command(str(SEED))
+
+        self.assertIn("이민사회: 0 added, 0 changed, 0 removed, 0 in conflict", output)
 
     def test_file_that_is_not_a_document_is_refused_with_its_line(self):
         with tempfile.NamedTemporaryFile(suffix=".txt") as handle:

@@ -1,11 +1,18 @@
+import os
+import subprocess
+import sys
 from io import StringIO
+from unittest import skipUnless
+from urllib.parse import urlencode
 
-from django.core.management import call_command
-from django.test import TestCase
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test import TestCase, TransactionTestCase
 from django.urls import reverse
 
 from directory.models import Contact, Division, SeedRecord, Service
-from standards.models import Pledge
+from standards.models import Commitment, Pledge
 from tests.admin_forms import admin_url, make_superuser, post_change
 
 
@@ -24,13 +31,13 @@ class SeedDirectoryTests(TestCase):
         self.assertEqual(Service.objects.count(), 19)
         self.assertEqual(Pledge.objects.count(), 13)
         self.assertIn("외국인인권지원센터 운영", self.first_output)
-        self.assertIn("추가 122건", self.first_output)
+        self.assertIn("추가 242건", self.first_output)
 
     def test_second_run_changes_nothing(self):
         before = SeedRecord.objects.count()
         output = seed()
         self.assertIn("추가 0건", output)
-        self.assertIn("변동 없음 122건", output)
+        self.assertIn("변동 없음 242건", output)
         self.assertEqual(SeedRecord.objects.count(), before)
         self.assertEqual(Service.objects.count(), 19)
 
@@ -93,6 +100,40 @@ class SeedDirectoryTests(TestCase):
         )
         self.assertEqual(record.values["division"], ["이민사회", "이민사회정책 담당"])
         self.assertEqual(record.values["fax"], ["031-8030-4659"])
+
+    def test_every_added_row_starts_its_history(self):
+        for model in (Service, Division, Contact, Pledge):
+            with self.subTest(model.__name__):
+                first = model.history.filter(history_type="+")
+                self.assertEqual(first.count(), model.objects.count())
+                self.assertEqual(
+                    set(first.values_list("history_change_reason", flat=True)),
+                    {"seed_directory"},
+                )
+
+    def test_staff_edits_are_no_reason_to_fail(self):
+        Service.objects.filter(name="결혼이민자 지원").update(name="결혼이민자 정착")
+
+        output = seed()
+
+        # The service and its number are the staff's; what names the service
+        # by its old name (its help line's and search words' links) differs.
+        self.assertIn("담당자 변경·삭제 2건", output)
+        self.assertIn("다름 14건", output)
+
+    def test_row_that_cannot_be_added_fails_the_command(self):
+        # A newer release ships pledges of a commitment that staff renamed.
+        Commitment.objects.filter(area__number=1, letter="가").update(letter="카")
+        SeedRecord.objects.filter(model="standards.pledge").delete()
+        out = StringIO()
+
+        with self.assertRaisesMessage(CommandError, "추가하지 않았습니다"):
+            call_command("seed_directory", stdout=out)
+
+        self.assertIn(
+            '그대로 둠: standards.pledge [["이민사회", 1, "가"], 1]', out.getvalue()
+        )
+        self.assertEqual(Pledge.objects.count(), 13)
 
     def test_ledger_has_no_values_for_a_row_that_differed_when_first_seen(self):
         SeedRecord.objects.filter(model="standards.pledge").delete()
@@ -207,3 +248,48 @@ class SeedAfterAdminEditTests(TestCase):
         service.refresh_from_db()
         self.assertIsNotNone(service.last_verified)
         self.assertEqual(service.history.first().history_user, self.admin)
+
+
+@skipUnless(connection.vendor == "postgresql", "runs that overlap need PostgreSQL")
+class ConcurrentSeedTests(TransactionTestCase):
+    """Deployments that start together seed the directory once, without a fight."""
+
+    RUNS = 5
+
+    def database_url(self):
+        params = connection.get_connection_params()
+        query = {
+            k: params[k] for k in ("host", "port", "user", "password") if params.get(k)
+        }
+        return f"postgres:///{params['dbname']}?{urlencode(query)}"
+
+    def test_runs_started_together_all_succeed_and_seed_once(self):
+        environment = {
+            k: v for k, v in os.environ.items() if not k.startswith("DATABASE")
+        }
+        environment.update(DATABASE_URL=self.database_url(), DJANGO_DEBUG="1")
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "manage.py", "seed_directory"],
+                cwd=settings.BASE_DIR,
+                env=environment,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _run in range(self.RUNS)
+        ]
+        results = [(run.communicate(timeout=600), run.returncode) for run in runs]
+
+        outputs = []
+        for (stdout, stderr), returncode in results:
+            self.assertEqual(returncode, 0, stderr)
+            self.assertNotIn("Traceback", stderr)
+            self.assertIn("기초 자료 적재 완료", stdout)
+            outputs.append(stdout)
+        added = [output for output in outputs if "추가 242건" in output]
+        self.assertEqual(len(added), 1)
+        self.assertEqual(sum("추가 0건, 다름 0건" in o for o in outputs), self.RUNS - 1)
+        self.assertEqual(Service.objects.count(), 19)
+        self.assertEqual(SeedRecord.objects.count(), 242)
+        self.assertEqual(Service.history.filter(history_type="+").count(), 19)
