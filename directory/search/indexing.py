@@ -2,25 +2,31 @@
 
 A service owns the entries of its name, its division's names and its numbers,
 and also the entries through which its division answers for those numbers, so
-that re-indexing one service keeps every number current.
+that re-indexing one service keeps every number current. Staff's search words
+are entries of the record they belong to, one per phrase; a Latin text with
+accents (Vietnamese) has a second entry without them.
 """
 
+from functools import lru_cache
+
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import Prefetch, Q, TextField
+from django.db.models.functions import Cast
 from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
-from ..models import Division, SearchEntry, SearchGram, Service
+from ..models import Division, HelpLine, SearchEntry, Service, ServicePhone
+from .fts import built_afterwards
 from .text import (
     grams,
     initials_of,
     is_hangul,
-    key_grams,
     phone_key,
     search_key,
     search_words,
+    unaccented,
 )
 
 Kind = SearchEntry.Kind
@@ -29,23 +35,67 @@ Kind = SearchEntry.Kind
 # services found through their division or fax, then the standard's text.
 NAME, DIVISION, VIA_DIVISION, TITLE, PLEDGE = range(5)
 BATCH_SIZE = 2000
+# Within SQLite's 32,766 parameters a statement.
+ROWS_PER_INSERT = 1000
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
 
 def text_fields(text):
+    """The normalised columns of a text."""
     key = search_key(text)
     initials = initials_of(key) if any(map(is_hangul, key)) else ""
     return {
         "key": key,
         "words": search_words(text),
         "initials": initials,
-        "grams": grams(key),
+        "grams": grams(key, initials),
     }
 
 
-def number_fields(contact):
-    key = phone_key(contact.number)
-    return {"key": key, "words": f" {key} ", "initials": "", "grams": grams(key)}
+@lru_cache(maxsize=65536)
+def number_key(number):
+    return phone_key(number)
+
+
+def number_fields(number):
+    """A number's columns: no character pairs, since nobody looks a number up
+    by one or two digits (three or more go to its key's trigrams)."""
+    key = number_key(str(number))
+    return {"key": key, "words": f" {key} ", "initials": "", "grams": ""}
+
+
+def entry(**fields):
+    """One row of the index: its columns by name (see ``COLUMNS``)."""
+    return fields
+
+
+def entries_of(texts, **own):
+    """An entry for each (priority, text), and one without accents where it has
+    them; texts that read alike once normalised give one entry."""
+    found = {}
+    for priority, text in texts:
+        for fields in forms_of(text):
+            if fields["key"] not in found:
+                found[fields["key"]] = entry(priority=priority, **own, **fields)
+    return list(found.values())
+
+
+@lru_cache(maxsize=65536)
+def forms_of(text):
+    """The columns of a text and of its form without accents (if it has
+    them), but none without a key. Worked out once per text while the
+    process lives: a division's name recurs on each of its services."""
+    found = [text_fields(form) for form in (text, unaccented(text)) if form]
+    return tuple(fields for fields in found if fields["key"])
+
+
+def word_texts(record):
+    """Staff's search words for the record, a text per phrase (prefetched)."""
+    return [
+        (NAME, phrase)
+        for words in record.search_words.all()
+        for phrase in words.phrases
+    ]
 
 
 def document_position(sector, area_number=0, item=0):
@@ -59,7 +109,11 @@ def texts_of(obj, field):
     Every language is searched whatever the page's language: a migrant may
     type the name in English on a Korean page.
     """
-    texts = [getattr(obj, build_localized_fieldname(field, code)) for code in LANGUAGES]
+    texts = [
+        getattr(obj, build_localized_fieldname(field, code), None) for code in LANGUAGES
+    ]
+    if not any(texts):
+        texts = [getattr(obj, field)]
     return [text for text in dict.fromkeys(texts) if text]
 
 
@@ -72,34 +126,29 @@ def service_entries(service):
     own = {
         "kind": Kind.SERVICE,
         "object_id": service.pk,
-        "service": service,
+        "service_id": service.pk,
         "sector_id": area.sector_id,
-        "area": area,
-        "division": division,
+        "area_id": area.pk,
+        "division_id": division.pk,
         "position": document_position(area.sector, area.number, service.position),
     }
     texts = [(NAME, name) for name in texts_of(service, "name")]
     texts += [(VIA_DIVISION, name) for name in texts_of(division, "name")]
     texts += [(VIA_DIVISION, name) for name in former_names(division)]
-    entries = [
-        SearchEntry(priority=priority, **own, **text_fields(text))
-        for priority, text in texts
-    ]
-    phones = service.phones_in_order
-    entries += [
-        SearchEntry(priority=NAME, **own, **number_fields(phone)) for phone in phones
-    ]
-    if service.fax:
+    entries = entries_of(texts + word_texts(service), **own)
+    phones = [link.number for link in service.service_phones.all()]
+    entries += [entry(priority=NAME, **own, **number_fields(phone)) for phone in phones]
+    if service.fax_number:
         entries.append(
-            SearchEntry(priority=VIA_DIVISION, **own, **number_fields(service.fax))
+            entry(priority=VIA_DIVISION, **own, **number_fields(service.fax_number))
         )
     entries += [
-        SearchEntry(
+        entry(
             kind=Kind.DIVISION,
             object_id=division.pk,
-            service=service,
+            service_id=service.pk,
             sector_id=area.sector_id,
-            division=division,
+            division_id=division.pk,
             priority=DIVISION,
             position=document_position(area.sector, item=division.position),
             **number_fields(phone),
@@ -114,12 +163,14 @@ def division_entries(division):
         "kind": Kind.DIVISION,
         "object_id": division.pk,
         "sector_id": division.sector_id,
-        "division": division,
+        "division_id": division.pk,
         "priority": DIVISION,
         "position": document_position(division.sector, item=division.position),
     }
     names = [*texts_of(division, "name"), *former_names(division)]
-    return [SearchEntry(**own, **text_fields(name)) for name in names]
+    texts = [(DIVISION, name) for name in names]
+    texts += [(DIVISION, phrase) for _p, phrase in word_texts(division)]
+    return entries_of(texts, **{k: v for k, v in own.items() if k != "priority"})
 
 
 def commitment_entries(commitment):
@@ -127,9 +178,9 @@ def commitment_entries(commitment):
     own = {
         "kind": Kind.COMMITMENT,
         "object_id": commitment.pk,
-        "commitment": commitment,
+        "commitment_id": commitment.pk,
         "sector_id": area.sector_id,
-        "area": area,
+        "area_id": area.pk,
         "position": document_position(area.sector, area.number, commitment.position),
     }
     texts = [(TITLE, title) for title in texts_of(commitment, "title")]
@@ -138,33 +189,62 @@ def commitment_entries(commitment):
         for pledge in commitment.pledges.all()
         for text in texts_of(pledge, "text")
     ]
-    return [
-        SearchEntry(priority=priority, **own, **text_fields(text))
-        for priority, text in texts
-    ]
+    return entries_of(texts, **own)
 
 
 def area_entries(area):
-    return [
-        SearchEntry(
-            kind=Kind.AREA,
-            object_id=area.pk,
-            sector_id=area.sector_id,
-            area=area,
-            priority=TITLE,
-            position=document_position(area.sector, area.number),
-            **text_fields(title),
-        )
-        for title in texts_of(area, "title")
-    ]
+    own = {
+        "kind": Kind.AREA,
+        "object_id": area.pk,
+        "sector_id": area.sector_id,
+        "area_id": area.pk,
+        "position": document_position(area.sector, area.number),
+    }
+    return entries_of([(TITLE, title) for title in texts_of(area, "title")], **own)
+
+
+def helpline_entries(line):
+    """Its names, what it is for and its search words in every language, and
+    its number; help lines come before the document's records of equal rank."""
+    own = {
+        "kind": Kind.HELPLINE,
+        "object_id": line.pk,
+        "helpline_id": line.pk,
+        "position": line.position,
+    }
+    texts = [(NAME, name) for name in texts_of(line, "name")]
+    if hasattr(line, "purpose"):
+        texts += [(TITLE, text) for text in texts_of(line, "purpose")]
+    entries = entries_of(texts + word_texts(line), **own)
+    return [*entries, entry(priority=NAME, **own, **number_fields(line.number))]
+
+
+def as_text(field):
+    """A number as stored (E.164), not parsed into a ``PhoneNumber``: parsing
+    every service's numbers took a fifth of a rebuild."""
+    return Cast(field, TextField())
+
+
+PHONES = ServicePhone.objects.order_by("position").annotate(
+    number=as_text("contact__number")
+)
 
 
 # How each kind of record is loaded and turned into entries, and which
 # entries it owns (a service owns its division's entries for its numbers).
 SOURCES = {
-    Kind.SERVICE: (lambda: Service.objects.with_contacts(), service_entries),
+    Kind.SERVICE: (
+        lambda: (
+            Service.objects.select_related("area__sector", "division")
+            .annotate(fax_number=as_text("fax__number"))
+            .prefetch_related("search_words", Prefetch("service_phones", PHONES))
+        ),
+        service_entries,
+    ),
     Kind.DIVISION: (
-        lambda: Division.objects.select_related("sector"),
+        lambda: Division.objects.select_related("sector").prefetch_related(
+            "search_words"
+        ),
         division_entries,
     ),
     Kind.COMMITMENT: (
@@ -174,12 +254,17 @@ SOURCES = {
         commitment_entries,
     ),
     Kind.AREA: (lambda: PolicyArea.objects.select_related("sector"), area_entries),
+    Kind.HELPLINE: (
+        lambda: HelpLine.objects.prefetch_related("search_words"),
+        helpline_entries,
+    ),
 }
 OWNED = {
     Kind.SERVICE: ("service", Q(service__isnull=False)),
     Kind.DIVISION: ("object_id", Q(kind=Kind.DIVISION, service=None)),
     Kind.COMMITMENT: ("object_id", Q(kind=Kind.COMMITMENT)),
     Kind.AREA: ("object_id", Q(kind=Kind.AREA)),
+    Kind.HELPLINE: ("object_id", Q(kind=Kind.HELPLINE)),
 }
 
 
@@ -193,7 +278,9 @@ def search_index(kind, pks=None):
         pks = list(pks)
         records = records.filter(pk__in=pks)
         owned &= Q(**{f"{owner}__in": pks})
-    SearchEntry.objects.filter(owned).delete()
+    # In one statement: no entry is loaded, and no signal is sent per entry
+    # (nothing listens for entries; the page cache is emptied by the save).
+    SearchEntry.objects.filter(owned)._raw_delete(SearchEntry.objects.db)
     batch = []
     for record in records.order_by().iterator(chunk_size=BATCH_SIZE):
         batch += build(record)
@@ -203,26 +290,28 @@ def search_index(kind, pks=None):
     save_entries(batch)
 
 
-def grams_of(entry):
-    return [
-        SearchGram(
-            entry_id=entry.pk,
-            gram=gram,
-            tier=tier,
-            priority=entry.priority,
-            position=entry.position,
-            kind=entry.kind,
-            object_id=entry.object_id,
-        )
-        for gram, tier in key_grams(entry.key, entry.words, entry.initials).items()
-    ]
+COLUMNS = [
+    field.column for field in SearchEntry._meta.concrete_fields if not field.primary_key
+]
 
 
 def save_entries(entries):
-    """Save new entries with their pieces of syllables."""
-    SearchEntry.objects.bulk_create(entries)
-    grams = [gram for entry in entries for gram in grams_of(entry)]
-    SearchGram.objects.bulk_create(grams, batch_size=BATCH_SIZE)
+    """Insert the rows in statements of many rows each: building model
+    instances and ``bulk_create``'s per-value preparation took longer than
+    the database took to store them."""
+    if not entries:
+        return
+    quote = connection.ops.quote_name
+    table = quote(SearchEntry._meta.db_table)
+    row = "(" + ", ".join(["%s"] * len(COLUMNS)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(entries), ROWS_PER_INSERT):
+            batch = entries[start : start + ROWS_PER_INSERT]
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(map(quote, COLUMNS))}) "
+                f"VALUES {', '.join([row] * len(batch))}",
+                [e.get(column) for e in batch for column in COLUMNS],
+            )
 
 
 def search_index_division(division):
@@ -231,7 +320,9 @@ def search_index_division(division):
     search_index(Kind.SERVICE, division.services.values_list("pk", flat=True))
 
 
+@transaction.atomic
 def search_rebuild():
     """Index every record anew (after a bulk load that bypassed the signals)."""
-    for kind in SOURCES:
-        search_index(kind)
+    with built_afterwards(connection):
+        for kind in SOURCES:
+            search_index(kind)

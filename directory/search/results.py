@@ -1,117 +1,209 @@
-"""What a search result shows: the record, its numbers, fax and division."""
+"""What a search result shows, read for pages and the API alike.
 
+Names, numbers and links, read as plain values in one written-out query per
+kind of record (``sql.py``): building model instances cost more than finding
+the records. Each number is formatted once.
+"""
+
+import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.db.models import Prefetch
+from django.conf import settings
+from django.db import connections, router
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
-from standards.models import Commitment, PolicyArea
-
-from ..models import Contact, Division, SearchEntry, Service
+from .. import phones
+from ..models import SearchEntry, Service
+from . import sql
 
 Kind = SearchEntry.Kind
 
 
-def division_numbers(ids):
-    """Each division's distinct phone ids and its first fax id, as two dicts.
-
-    In the order of the services in the document, read as plain values in one
-    query (a row per phone of each service): building every service and every
-    link of every division found would cost more than the search itself.
-    """
-    rows = Service.objects.filter(division__in=ids).order_by(
-        "area__sector__position", "area__number", "position", "service_phones__position"
-    )
-    numbers, first_fax = {}, {}
-    for division, phone, fax in rows.values_list(
-        "division_id", "service_phones__contact", "fax"
-    ):
-        if phone is not None:
-            numbers.setdefault(division, {}).setdefault(phone, None)
-        if fax is not None:
-            first_fax.setdefault(division, fax)
-    return {division: list(found) for division, found in numbers.items()}, first_fax
+@lru_cache(maxsize=65536)
+def national(e164):
+    return phones.national(e164)
 
 
-def with_numbers(divisions):
-    """Give each division the distinct numbers of its services, in their order."""
-    numbers, fax = division_numbers([division.pk for division in divisions])
-    pks = {pk for found in numbers.values() for pk in found} | set(fax.values())
-    contacts = Contact.objects.in_bulk(pks)
-    for division in divisions:
-        division.search_phones = [contacts[pk] for pk in numbers.get(division.pk, [])]
-        division.search_fax = contacts.get(fax.get(division.pk))
-    return divisions
+@dataclass(frozen=True)
+class Number:
+    """A phone or fax number as a result shows it, with the facts beside it."""
 
+    number: str
+    extension: str = ""
+    hours: str = ""
+    languages: str = ""
+    last_verified: datetime.date | None = None
 
-LOADERS = {
-    Kind.SERVICE: lambda pks: Service.objects.with_contacts().in_bulk(pks),
-    Kind.DIVISION: lambda pks: {
-        d.pk: d for d in with_numbers(list(Division.objects.filter(pk__in=pks)))
-    },
-    Kind.COMMITMENT: lambda pks: (
-        Commitment.objects.select_related("area")
-        .prefetch_related(Prefetch("services", Service.objects.with_contacts()))
-        .in_bulk(pks)
-    ),
-    Kind.AREA: lambda pks: PolicyArea.objects.select_related("sector").in_bulk(pks),
-}
-
-
-@dataclass
-class Section:
-    kind: str
-    count: int
-    results: list
+    @property
+    def national(self):
+        return national(self.number)
 
     @property
     def label(self):
-        return Kind(self.kind).label
+        if not self.extension:
+            return self.national
+        return _("%(number)s (ext. %(extension)s)") % {
+            "number": self.national,
+            "extension": self.extension,
+        }
+
+    @property
+    def tel_uri(self):
+        if not self.number.startswith("+"):
+            # A national help line (1345), dialled as it is written.
+            return phones.dialled_tel_uri(self.number)
+        return phones.tel_uri(self.number, self.extension)
 
 
-@dataclass
-class Result:
-    """One record found, with the number to call and the team answering it."""
+class Texts:
+    """A text in Korean and in one other language.
+
+    The template tags read it as they read a model's translated field
+    (``name_ko``, ``name_en``); ``str()`` gives the translation, else Korean.
+    """
+
+    def __init__(self, korean, language=None, translated=None):
+        self.korean, self.translated = korean, translated or korean
+        setattr(self, build_localized_fieldname("name", settings.LANGUAGE_CODE), korean)
+        if language:
+            setattr(self, build_localized_fieldname("name", language), translated)
+
+    def __str__(self):
+        return self.translated
+
+
+@dataclass(frozen=True)
+class Link:
+    names: Texts
+    url: str
+
+
+@dataclass(frozen=True)
+class Record:
+    """One record found: its names, the numbers to call and the team answering."""
 
     kind: str
-    object: object
+    url: str
+    names: Texts
+    phones: list
+    fax: Number | None = None
+    division: Link | None = None
+    area: Texts | None = None
+
+    @property
+    def name(self):
+        return self.names.korean
+
+    @property
+    def phones_in_order(self):
+        """As a service names them, for the partial that lists its numbers."""
+        return self.phones
 
     @property
     def kind_label(self):
         return Kind(self.kind).label
 
-    @property
-    def name(self):
-        """The name in the page's language (Korean where it is not translated)."""
-        field = "title" if self.kind in (Kind.COMMITMENT, Kind.AREA) else "name"
-        return getattr(self.object, field)
 
-    @property
-    def url(self):
-        return self.object.get_absolute_url()
+def url_of(name):
+    """A function giving ``reverse(name, args=[pk])``, reversing only once.
 
-    @property
-    def services(self):
-        if self.kind == Kind.SERVICE:
-            return [self.object]
-        if self.kind == Kind.AREA:
-            return []
-        return list(self.object.services.all())
+    Twenty calls of ``reverse()`` took a tenth of a request; a record's URL
+    differs from another's only by its id.
+    """
+    marker = "987654321"
+    head, tail = reverse(name, args=[marker]).rsplit(marker, 1)
+    return lambda pk: f"{head}{pk}{tail}"
 
-    @property
-    def phones(self):
-        if self.kind == Kind.DIVISION:
-            return self.object.search_phones
-        contacts = {c.pk: c for s in self.services for c in s.phones_in_order}
-        return list(contacts.values())
 
-    @property
-    def fax(self):
-        if self.kind == Kind.DIVISION:
-            return self.object.search_fax
-        return next((s.fax for s in self.services if s.fax), None)
+def fetch(query, pks):
+    """Rows of a query whose one parameter is the list of ids ``{ids}``, read
+    where the ORM would read them (the replica, when there is one)."""
+    pks = list(pks)
+    with connections[router.db_for_read(Service)].cursor() as cursor:
+        cursor.execute(query.format(ids=", ".join(["%s"] * len(pks))), pks)
+        return cursor.fetchall()
 
-    @property
-    def division(self):
-        if self.kind == Kind.DIVISION:
-            return self.object
-        return next((s.division for s in self.services), None)
+
+def number(values):
+    e164, extension, hours, languages, verified = values
+    if not e164:
+        return None
+    if isinstance(verified, str):
+        # Read without the ORM, SQLite gives dates as text.
+        verified = datetime.date.fromisoformat(verified)
+    return Number(str(e164), extension or "", hours or "", languages or "", verified)
+
+
+def gathered(rows, language):
+    """Each record's names, distinct phones, first fax, first division and
+    area, from rows of (key, names, division, area, fax, phone) in order."""
+    found = {}
+    for row in rows:
+        key, name, translated, *division, area, area_translated = row[:8]
+        numbers = row[8:]
+        record = found.get(key)
+        if record is None:
+            names = Texts(name, language, translated)
+            record = found[key] = {"names": names, "phones": {}}
+        fax, phone = number(numbers[:5]), number(numbers[5:])
+        if phone is not None:
+            record["phones"].setdefault(phone.number, phone)
+        if fax is not None:
+            record.setdefault("fax", fax)
+        if division[0] is not None:
+            record.setdefault("division", tuple(division))
+        if area is not None and "area" not in record:
+            record["area"] = Texts(area, language, area_translated)
+    return found
+
+
+def read(kind, pks, language):
+    """The records of one kind, by id."""
+    rows = fetch(sql.QUERIES[kind](language), pks)
+    division_url = url_of("directory:division-detail")
+    if kind == Kind.HELPLINE:
+        # The lines are listed together, on one page.
+        url = reverse(URL_NAMES[kind])
+        rows = [((pk, url), *rest) for pk, *rest in rows]
+    elif kind == Kind.COMMITMENT:
+        url = url_of(URL_NAMES[kind])
+        # Its address is a part of its area's page.
+        rows = [
+            ((pk, url(area) + f"#commitment-{pk}"), *rest) for pk, area, *rest in rows
+        ]
+    else:
+        url = url_of(URL_NAMES[kind])
+        rows = [((pk, url(pk)), *rest) for pk, *rest in rows]
+    found = {}
+    for (pk, address), record in gathered(rows, language).items():
+        if "division" in record:
+            division, name, translated = record.pop("division")
+            names = Texts(name, language, translated)
+            record["division"] = Link(names, division_url(division))
+        record["phones"] = list(record["phones"].values())
+        found[pk] = Record(kind, address, **record)
+    return found
+
+
+URL_NAMES = {
+    Kind.SERVICE: "directory:service-detail",
+    Kind.DIVISION: "directory:division-detail",
+    Kind.COMMITMENT: "directory:area-detail",
+    Kind.AREA: "directory:area-detail",
+    Kind.HELPLINE: "directory:helpline-list",
+}
+
+
+def records(rows, language=None):
+    """The records of ranked (kind, id) rows, in their order.
+
+    With a ``language``, their texts come in it too (beside the Korean).
+    """
+    found = {
+        kind: read(kind, [pk for k, pk in rows if k == kind], language)
+        for kind in {kind for kind, _pk in rows}
+    }
+    return [found[kind][pk] for kind, pk in rows if pk in found[kind]]

@@ -6,7 +6,9 @@ keyboard layout and phone digits.
 import re
 import unicodedata
 
-import phonenumbers
+import snowballstemmer
+
+from .. import phones
 
 MAX_QUERY_LENGTH = 100
 HANGUL_FIRST, HANGUL_LAST = 0xAC00, 0xD7A3
@@ -82,20 +84,80 @@ def search_key(text):
 
     "다문화 가족", "다문화가족" and "다문화·가족" all become "다문화가족".
     """
-    text = unicodedata.normalize("NFC", text or "").casefold()
+    text = unicodedata.normalize("NFC", text or "").casefold().replace("ё", "е")
     # Full-width letters and digits (as Korean input methods type them) become
     # plain ones; compatibility jamo are kept, since NFKC would change them.
+    # Vowel signs and marks stay: Thai, Khmer, Lao and Devanagari write
+    # vowels with them.
     return "".join(
         ch if ch in _JAMO else unicodedata.normalize("NFKC", ch)
         for ch in text
-        if ch.isalnum()
+        if ch.isalnum() or unicodedata.category(ch).startswith("M")
     )
 
 
-def search_words(text):
-    """The words of a text as keys, padded with spaces for whole-word tests."""
+def unaccented(text):
+    """Latin letters without their accents (học tiếng Hàn → hoc tieng Han), or
+    "" when there were none: Vietnamese is often typed without them."""
+    plain, base = [], ""
+    for ch in unicodedata.normalize("NFD", text or ""):
+        if unicodedata.category(ch) == "Mn" and base.isascii() and base.isalpha():
+            continue
+        base = ch
+        plain.append(ch)
+    plain = unicodedata.normalize("NFC", "".join(plain)).translate(_STROKES)
+    return plain if plain != text else ""
+
+
+_STROKES = str.maketrans("đĐ", "dD")
+_STEMMERS = {"latin": "english", "cyrillic": "russian"}
+
+
+def _script(word):
+    if all("a" <= ch <= "z" for ch in word):
+        return "latin"
+    if all("а" <= ch <= "я" for ch in word):
+        return "cyrillic"
+    return ""
+
+
+def stem(key):
+    """The stem of an English or Russian word key (wages → wage,
+    обустройству → обустройств); other words as they are.
+
+    Snowball stems are (nearly always) a start of every form of the word, so
+    the stem of what is typed is looked for as a part of what is indexed.
+    """
+    script = _script(key)
+    if not script or len(key) < 4:
+        return key
+    stemmed = _stemmer(script).stemWord(key)
+    return stemmed if len(stemmed) >= 3 else key
+
+
+_stemmer_cache = {}
+
+
+def _stemmer(script):
+    if script not in _stemmer_cache:
+        _stemmer_cache[script] = snowballstemmer.stemmer(_STEMMERS[script])
+    return _stemmer_cache[script]
+
+
+def query_words(text):
+    """The word keys of a query of several words, short Latin and Cyrillic
+    words (to, my, на) left out; () for a query of one word."""
     keys = [search_key(word) for word in _WORD_BREAK.split(text or "")]
-    return " " + " ".join(key for key in keys if key) + " "
+    keys = [k for k in dict.fromkeys(keys) if k and not (_script(k) and len(k) < 3)]
+    return tuple(keys) if len(keys) > 1 else ()
+
+
+def search_words(text):
+    """The words of a text as keys, and the stems that differ, padded with
+    spaces for whole-word tests."""
+    keys = [search_key(word) for word in _WORD_BREAK.split(text or "")]
+    keys += [stem(key) for key in keys]
+    return " " + " ".join(key for key in dict.fromkeys(keys) if key) + " "
 
 
 def initials_of(key):
@@ -109,64 +171,26 @@ def is_initials(key):
     return bool(key) and all(ch in INITIALS for ch in key)
 
 
-def grams(key):
-    """Every two-character piece of the key, and its last character alone.
+def grams(key, initials=""):
+    """Every two-character piece of the key, its last character alone, and
+    its first two initial consonants after a caret (^ㅊㅅ).
 
     Stored space-separated so that a one- or two-character query becomes a
-    whole word (" 상담 "), which a trigram index can find.
+    whole word (" 상담 ", " ^ㅊㅅ "), which a trigram index can find.
     """
     pieces = {key[i : i + 2]: None for i in range(len(key))}
+    if initials:
+        pieces[INITIALS_MARK + initials[:2]] = None
     return " " + " ".join(pieces) + " "
 
 
-# How well a piece of a key matches it as a query, best first: the order of
-# the tests that rank matches.
-EXACT, PREFIX, WORD, PART = range(4)
-GRAM_SIZES = (2, 3)
-
-
-def _tier(text, piece, words):
-    if text == piece:
-        return EXACT
-    if text.startswith(piece):
-        return PREFIX
-    return WORD if f" {piece} " in words else PART
-
-
-def key_grams(key, words, initials=""):
-    """Each piece of two or three syllables of the key, with how well it matches.
-
-    "청소년주거" gives 청소, 청소년: PREFIX, 소년, 소년주: PART, ... and 주거: WORD
-    (a piece that is the whole key is EXACT, one that is a word of the text,
-    as ``search_words`` gives, WORD). Initial consonants come too: the first
-    two, since two initials match only the start of a name (ㅊㅅ: PREFIX), and
-    every three (ㅊㅅㄴ: PREFIX, ㅅㄴㅈ: PART).
-    """
-    pieces = [key[i : i + n] for n in GRAM_SIZES for i in range(len(key) - n + 1)]
-    found = {
-        piece: _tier(key, piece, words)
-        for piece in pieces
-        if all(map(is_hangul, piece))
-    }
-    pieces = [initials[:2], *(initials[i : i + 3] for i in range(len(initials) - 2))]
-    found |= {
-        piece: _tier(initials, piece, words)
-        for piece in pieces
-        if len(piece) > 1 and is_initials(piece)
-    }
-    return found
-
-
-def is_gram(key):
-    """Whether ``key_grams`` indexes every entry that a query of this key matches."""
-    return len(key) in GRAM_SIZES and (all(map(is_hangul, key)) or is_initials(key))
+# Never in a key (``search_key`` keeps letters and digits only).
+INITIALS_MARK = "^"
 
 
 def phone_key(number):
     """A phone number as the digits Koreans dial: 03180304655."""
-    return digits(
-        phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
-    )
+    return phones.dialled_digits(number)
 
 
 def is_whole_number(key):
@@ -182,12 +206,8 @@ def typed_number(text):
     """
     if not text or any(ch.isalpha() for ch in text) or len(digits(text)) < 3:
         return ""
-    try:
-        number = phonenumbers.parse(text, "KR")
-    except phonenumbers.NumberParseException:
-        return digits(text)
-    if text.lstrip().startswith("+") and phonenumbers.is_possible_number(number):
-        return phone_key(number)
+    if phones.is_possible_international(text):
+        return phone_key(phones.parse(text))
     return digits(text)
 
 

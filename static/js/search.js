@@ -51,14 +51,30 @@
         item.dataset.url = result.url;
         var name = document.createElement("span");
         name.className = "suggestion-name";
-        name.textContent = result.name;
+        // The name in the page's language, with the Korean beside it.
+        var names = result.translation || {};
+        name.textContent = names.name || result.name;
+        if (names.name && names.name !== result.name) {
+          var korean = document.createElement("span");
+          korean.className = "suggestion-korean";
+          korean.lang = "ko";
+          korean.textContent = " (" + result.name + ")";
+          name.appendChild(korean);
+        }
         item.appendChild(name);
-        var detail = result.type === "division" ? [] : [result.division];
-        detail = detail.concat(result.phones[0]).filter(Boolean).join(" · ");
-        if (detail) {
+        var division = result.type === "division" ? "" : names.division || result.division;
+        var phone = result.phones[0];
+        if (division || phone) {
           var meta = document.createElement("span");
           meta.className = "suggestion-meta";
-          meta.textContent = detail;
+          meta.textContent = division && phone ? division + " · " : division || "";
+          if (phone) {
+            // A number never breaks across lines ("031- / 8030-4772").
+            var number = document.createElement("span");
+            number.className = "suggestion-number";
+            number.textContent = phone;
+            meta.appendChild(number);
+          }
           item.appendChild(meta);
         }
         item.addEventListener("mousedown", function (event) {
@@ -83,6 +99,9 @@
       }
       var ticket = ++latest;
       var url = form.dataset.suggestUrl + "?limit=8&q=" + encodeURIComponent(query);
+      // Results link to the pages in the page's own language.
+      var language = document.documentElement.lang;
+      if (language && language !== "ko") url += "&lang=" + encodeURIComponent(language);
       fetch(url, { headers: { Accept: "application/json" } })
         .then(function (response) {
           return response.ok ? response.json() : { results: [] };

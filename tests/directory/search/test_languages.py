@@ -1,15 +1,13 @@
-from django.core.management import call_command
-from django.test import TestCase
-
 from directory.models import Service
+from tests.base import SeededTestCase
 
 PREFIXES = {"ko": "", "en": "/en", "zh-hans": "/zh-hans", "vi": "/vi", "ru": "/ru"}
 
 
-class SearchInEveryLanguageTests(TestCase):
+class SearchInEveryLanguageTests(SeededTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", "synonyms", verbosity=0)
+        super().setUpTestData()
         cls.visa = Service.objects.get(name="비자 개선 등 외국인 정주 유도")
 
     def test_the_word_visa_in_each_language_finds_the_visa_service(self):
