@@ -8,6 +8,7 @@ national format, 031-8030-4652.
 
 import phonenumbers
 from django.conf import settings
+from django.utils.translation import gettext as _
 from phonenumber_field.phonenumber import PhoneNumber
 
 REGION = settings.PHONENUMBER_DEFAULT_REGION
@@ -39,6 +40,15 @@ def parse_valid(text):
     number = parse(text)
     if number is None or not number.is_valid():
         return None, ""
+    return split_extension(number)
+
+
+def split_extension(number):
+    """The number without its extension, and the extension ("" if none).
+
+    E.164, the stored form, has no room for an extension, so it is kept in a
+    field of its own.
+    """
     extension = number.extension or ""
     number.extension = None
     return number, extension
@@ -54,6 +64,16 @@ def national(number):
     return phonenumbers.format_number(_without_extension(number), Format.NATIONAL)
 
 
+def label(number, extension=""):
+    """The national number with its extension: 031-8030-4652 (내선 123)."""
+    if not extension:
+        return national(number)
+    return _("%(number)s (ext. %(extension)s)") % {
+        "number": national(number),
+        "extension": extension,
+    }
+
+
 def international(number):
     """The number as callers from abroad dial it: +82 31-8030-4652."""
     return phonenumbers.format_number(_without_extension(number), Format.INTERNATIONAL)
@@ -67,16 +87,25 @@ def dialled_digits(number):
 def tel_uri(number, extension=""):
     """A ``tel:`` link (RFC 3966), with the extension if callers ask for one.
 
-    Service numbers such as 1345 have no area code and are dialled as they
-    are; ``text`` that does not parse gives its digits alone.
+    Text that is no number at all gives its digits alone.
     """
     parsed = _number(number)
     if parsed is None:
-        return "tel:" + "".join(ch for ch in str(number) if ch.isdigit())
+        return dialled_tel_uri(number)
     uri_number = phonenumbers.PhoneNumber()
     uri_number.merge_from(parsed)
     uri_number.extension = extension or parsed.extension or None
     return phonenumbers.format_number(uri_number, Format.RFC3966)
+
+
+def dialled_tel_uri(text):
+    """A ``tel:`` link of the digits exactly as written: tel:1345.
+
+    National help lines (1345, 1577-1366) are dialled as they are from
+    anywhere in Korea; the library would prefix them with +82 as if they
+    had an area code.
+    """
+    return "tel:" + "".join(ch for ch in str(text) if ch.isdigit())
 
 
 def is_possible_international(text):

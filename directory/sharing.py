@@ -1,17 +1,10 @@
 """What people take away from a page: vCards, structured data, QR codes."""
 
-import phonenumbers
 import segno
 import vobject
 from django.utils.translation import gettext as _
 
 ORGANISATION = "경기도"
-
-
-def _international(contact):
-    return phonenumbers.format_number(
-        contact.number, phonenumbers.PhoneNumberFormat.INTERNATIONAL
-    )
 
 
 def _vcard(name, division, phones, faxes, url, note=""):
@@ -21,11 +14,11 @@ def _vcard(name, division, phones, faxes, url, note=""):
     card.add("org").value = [ORGANISATION, division]
     for contact in phones:
         tel = card.add("tel")
-        tel.value = _international(contact)
+        tel.value = contact.international
         tel.type_param = ["WORK", "VOICE"]
     for contact in faxes:
         tel = card.add("tel")
-        tel.value = _international(contact)
+        tel.value = contact.international
         tel.type_param = ["WORK", "FAX"]
     card.add("url").value = url
     if note:
@@ -54,10 +47,10 @@ def service_structured_data(service, url):
     provider = {
         "@type": "GovernmentOrganization",
         "name": f"{ORGANISATION} {service.division.name}",
-        "telephone": [_international(c) for c in service.phones_in_order],
+        "telephone": [c.international for c in service.phones_in_order],
     }
     if service.fax:
-        provider["faxNumber"] = _international(service.fax)
+        provider["faxNumber"] = service.fax.international
     return {
         "@context": "https://schema.org",
         "@type": "GovernmentService",

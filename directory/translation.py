@@ -12,9 +12,9 @@ class DivisionTranslation(TranslationOptions):
 
 @register(Service)
 class ServiceTranslation(TranslationOptions):
-    fields = ["name"]
+    fields = ["name", "description"]
 
 
 @register(HelpLine)
 class HelpLineTranslation(TranslationOptions):
-    fields = ["name"]
+    fields = ["name", "purpose"]

@@ -13,6 +13,46 @@ def official_language():
     return translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)
 
 
+def natural_key_of(obj):
+    """The row's natural key, from its model's ``natural_key_fields``.
+
+    A relation stands for the natural key of the row it points to, and a
+    translated field for its official Korean text, whatever the active language.
+    """
+    key = []
+    for name in obj.natural_key_fields:
+        field = obj._meta.get_field(name)
+        if field.is_relation:
+            key += getattr(obj, name).natural_key()
+            continue
+        value = getattr(obj, _official_name(obj._meta, name))
+        # Fixtures spell a value such as a phone number as its text.
+        key.append(value if isinstance(value, str | int) else str(value))
+    return tuple(key)
+
+
+def natural_key_filter(model, key):
+    """The lookups that find the row whose natural key is ``key``."""
+    return dict(zip(_natural_key_lookups(model), key, strict=True))
+
+
+def _natural_key_lookups(model, prefix=""):
+    lookups = []
+    for name in model.natural_key_fields:
+        field = model._meta.get_field(name)
+        if field.is_relation:
+            lookups += _natural_key_lookups(field.related_model, f"{prefix}{name}__")
+        else:
+            lookups.append(prefix + _official_name(model._meta, name))
+    return lookups
+
+
+def _official_name(meta, name):
+    """The column of a field's official text: ``name_ko`` if it is translated."""
+    official = f"{name}_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"
+    return official if any(f.name == official for f in meta.concrete_fields) else name
+
+
 class OfficialText:
     """A record with translated texts whose Korean text is the official one.
 
@@ -27,9 +67,42 @@ class OfficialText:
             super().save(*args, **kwargs)
 
 
+def document_order(area, *within):
+    """How the standard documents order their rows: by sector, by policy area,
+    then by ``within``; ``area`` is the lookup from a row to its policy area."""
+    return [f"{area}__sector__position", f"{area}__number", *within]
+
+
+class DocumentQuerySet(models.QuerySet):
+    def in_document_order(self):
+        """The rows as the standard documents list them (the models' ordering),
+        whatever order was asked for before."""
+        return self.order_by(*self.model._meta.ordering)
+
+
+class SectorQuerySet(DocumentQuerySet):
+    def with_areas(self, commitments=False):
+        """Sectors with their policy areas and, if asked, the areas' commitments."""
+        areas = PolicyArea.objects.all()
+        if commitments:
+            areas = areas.prefetch_related("commitments")
+        return self.prefetch_related(models.Prefetch("areas", areas))
+
+    def with_pledges(self):
+        """Sectors with every area's commitments and their pledges, in order."""
+        return self.prefetch_related(
+            models.Prefetch("areas__commitments", Commitment.objects.with_pledges())
+        )
+
+    def with_services(self, services):
+        """Every area's services, read by ``services``: the directory owns
+        services and how a table of them is read, standards only the name."""
+        return self.prefetch_related(models.Prefetch("areas__services", services))
+
+
 class SectorManager(models.Manager):
-    def get_by_natural_key(self, name):
-        return self.get(name_ko=name)
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
 
 
 class Sector(OfficialText, models.Model):
@@ -43,7 +116,7 @@ class Sector(OfficialText, models.Model):
     )
     position = models.PositiveSmallIntegerField(verbose_name=_("order"), default=0)
 
-    objects = SectorManager()
+    objects = SectorManager.from_queryset(SectorQuerySet)()
 
     class Meta:
         ordering = ["position", "pk"]
@@ -56,16 +129,32 @@ class Sector(OfficialText, models.Model):
     def __str__(self):
         return self.name
 
+    natural_key_fields = ("name",)
+
     def natural_key(self):
-        return (self.name_ko,)
+        return natural_key_of(self)
 
     def get_absolute_url(self):
         return reverse("directory:sector-detail", args=[self.pk])
 
 
+class PolicyAreaQuerySet(DocumentQuerySet):
+    def with_sector(self):
+        return self.select_related("sector")
+
+    def with_pledges(self):
+        """Areas with their commitments and each commitment's pledges, in order."""
+        return self.prefetch_related(
+            models.Prefetch("commitments", Commitment.objects.with_pledges())
+        )
+
+    def with_services(self, services):
+        return self.prefetch_related(models.Prefetch("services", services))
+
+
 class PolicyAreaManager(models.Manager):
-    def get_by_natural_key(self, sector_name, number):
-        return self.get(sector__name_ko=sector_name, number=number)
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
 
 
 class PolicyArea(OfficialText, models.Model):
@@ -78,7 +167,7 @@ class PolicyArea(OfficialText, models.Model):
     number = models.PositiveSmallIntegerField(verbose_name=_("number"))
     title = models.CharField(verbose_name=_("title"), max_length=200)
 
-    objects = PolicyAreaManager()
+    objects = PolicyAreaManager.from_queryset(PolicyAreaQuerySet)()
 
     class Meta:
         ordering = ["sector__position", "sector", "number"]
@@ -96,8 +185,10 @@ class PolicyArea(OfficialText, models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
+    natural_key_fields = ("sector", "number")
+
     def natural_key(self):
-        return (*self.sector.natural_key(), self.number)
+        return natural_key_of(self)
 
     natural_key.dependencies = ["standards.sector"]
 
@@ -105,11 +196,20 @@ class PolicyArea(OfficialText, models.Model):
         return reverse("directory:area-detail", args=[self.pk])
 
 
-class CommitmentManager(models.Manager):
-    def get_by_natural_key(self, sector_name, area_number, letter):
-        return self.get(
-            area__sector__name_ko=sector_name, area__number=area_number, letter=letter
+class CommitmentQuerySet(DocumentQuerySet):
+    def with_pledges(self):
+        return self.prefetch_related(
+            models.Prefetch("pledges", Pledge.objects.in_document_order())
         )
+
+    def for_page(self):
+        """Commitments as the API and the downloads give them: area and pledges."""
+        return self.select_related("area").with_pledges()
+
+
+class CommitmentManager(models.Manager):
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
 
 
 class Commitment(OfficialText, models.Model):
@@ -126,10 +226,10 @@ class Commitment(OfficialText, models.Model):
     letter = models.CharField(verbose_name=_("letter"), max_length=2)
     title = models.CharField(verbose_name=_("title"), max_length=200)
 
-    objects = CommitmentManager()
+    objects = CommitmentManager.from_queryset(CommitmentQuerySet)()
 
     class Meta:
-        ordering = ["area__sector__position", "area__number", "position"]
+        ordering = document_order("area", "position")
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
         constraints = [
@@ -144,8 +244,10 @@ class Commitment(OfficialText, models.Model):
     def __str__(self):
         return f"{self.letter}. {self.title}"
 
+    natural_key_fields = ("area", "letter")
+
     def natural_key(self):
-        return (*self.area.natural_key(), self.letter)
+        return natural_key_of(self)
 
     natural_key.dependencies = ["standards.policyarea"]
 
@@ -154,13 +256,8 @@ class Commitment(OfficialText, models.Model):
 
 
 class PledgeManager(models.Manager):
-    def get_by_natural_key(self, sector_name, area_number, letter, number):
-        return self.get(
-            commitment__area__sector__name_ko=sector_name,
-            commitment__area__number=area_number,
-            commitment__letter=letter,
-            number=number,
-        )
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
 
 
 class Pledge(OfficialText, models.Model):
@@ -173,15 +270,10 @@ class Pledge(OfficialText, models.Model):
     number = models.PositiveSmallIntegerField(verbose_name=_("number"))
     text = models.TextField(verbose_name=_("pledge text"))
 
-    objects = PledgeManager()
+    objects = PledgeManager.from_queryset(DocumentQuerySet)()
 
     class Meta:
-        ordering = [
-            "commitment__area__sector__position",
-            "commitment__area__number",
-            "commitment__position",
-            "number",
-        ]
+        ordering = document_order("commitment__area", "commitment__position", "number")
         verbose_name = _("pledge")
         verbose_name_plural = _("pledges")
         constraints = [
@@ -194,7 +286,9 @@ class Pledge(OfficialText, models.Model):
     def __str__(self):
         return f"{self.number}) {self.text}"
 
+    natural_key_fields = ("commitment", "number")
+
     def natural_key(self):
-        return (*self.commitment.natural_key(), self.number)
+        return natural_key_of(self)
 
     natural_key.dependencies = ["standards.commitment"]

@@ -4,11 +4,10 @@ import unicodedata
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
-from django.test import TestCase
 
 from directory.models import Contact, Division, Service
 from standards.models import Commitment, Pledge, PolicyArea, Sector
+from tests.base import SeededTestCase
 
 DOCUMENT = Path(settings.BASE_DIR) / "fixtures" / "documents" / "immigrant_society.txt"
 FAX = "031-8030-4659"
@@ -66,11 +65,7 @@ def unwrapped_document():
     )
 
 
-class FixtureTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
-
+class FixtureTests(SeededTestCase):
     def test_counts_match_the_document(self):
         self.assertEqual(Sector.objects.count(), 1)
         self.assertEqual(PolicyArea.objects.count(), 2)

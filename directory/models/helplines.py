@@ -1,22 +1,29 @@
-"""Interpretation help lines shown on pages in other languages than Korean."""
+"""National help lines: what each is for, its languages, hours and source."""
 
 from django.db import models
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from standards.models import OfficialText
+from standards.models import OfficialText, natural_key_filter, natural_key_of
+
+from .. import phones
 
 
 class HelpLineQuerySet(models.QuerySet):
-    def get_by_natural_key(self, number):
-        return self.get(number=number)
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
+
+    def in_language(self, code):
+        """The lines that answer in this language (codes as LANGUAGES has them)."""
+        return [line for line in self if code in line.language_codes]
 
 
 class HelpLine(OfficialText, models.Model):
-    """A national help line that interprets for callers in other languages.
+    """A national help line a migrant may need, often in the caller's language.
 
-    Shown on translated service pages, since the teams themselves may answer
-    only in Korean.
+    Listed on its own page and the home page, beside the services whose
+    questions it answers, and on translated service pages when it answers in
+    the page's language, since the teams themselves may answer only in Korean.
     """
 
     name = models.CharField(verbose_name=_("help line name"), max_length=100)
@@ -41,6 +48,24 @@ class HelpLine(OfficialText, models.Model):
         default=False,
         help_text=_("Tick if calls are also answered at weekends and on holidays."),
     )
+    purpose = models.TextField(
+        verbose_name=_("what it is for"),
+        blank=True,
+        help_text=_("In one or two plain sentences, say which questions it answers."),
+    )
+    services = models.ManyToManyField(
+        "Service",
+        verbose_name=_("services whose questions it answers"),
+        related_name="help_lines",
+        blank=True,
+    )
+    source = models.TextField(
+        verbose_name=_("source"),
+        help_text=_(
+            "Name the official page or organisation these facts come from, with "
+            "its address, so that staff can check them."
+        ),
+    )
     position = models.PositiveSmallIntegerField(verbose_name=_("order"), default=0)
 
     objects = HelpLineQuerySet.as_manager()
@@ -53,20 +78,25 @@ class HelpLine(OfficialText, models.Model):
     def __str__(self):
         return f"{self.name} {self.number}"
 
+    natural_key_fields = ("number",)
+
     def natural_key(self):
-        return (self.number,)
+        return natural_key_of(self)
+
+    @property
+    def language_codes(self):
+        return [code.strip() for code in self.languages.split(",") if code.strip()]
 
     @property
     def language_names(self):
         """Each language named in its own script: English, 中文, Tiếng Việt."""
         names = []
-        for code in self.languages.split(","):
-            code = code.strip()
+        for code in self.language_codes:
             try:
-                names.append(get_language_info(code)["name_local"])
+                names.append((code, get_language_info(code)["name_local"]))
             except KeyError:
-                names.append(code)
-        return [name for name in names if name]
+                names.append((code, code))
+        return names
 
     @property
     def around_the_clock(self):
@@ -74,4 +104,4 @@ class HelpLine(OfficialText, models.Model):
 
     @property
     def tel_uri(self):
-        return "tel:" + "".join(ch for ch in self.number if ch.isdigit())
+        return phones.dialled_tel_uri(self.number)

@@ -13,19 +13,21 @@ class ReportQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status=Report.Status.OPEN)
 
-    def close(self, status, user=None):
+    def close(self, status, user=None, verified=False):
         """Resolve or dismiss the open reports among these.
 
-        Staff have checked each reported service and number with the team, so
-        both count as verified today.
+        Only when staff say they checked each reported service and number with
+        the team (``verified``) do both count as verified today: closing a
+        report alone proves nothing about the number.
         """
         reports = list(self.open())
         for report in reports:
             report.status = status
             report.closed_at = timezone.now()
             report.save(update_fields=["status", "closed_at"])
-        Service.objects.filter(reports__in=reports).mark_verified(user=user)
-        Contact.objects.filter(reports__in=reports).mark_verified(user=user)
+        if verified:
+            Service.objects.filter(reports__in=reports).mark_verified(user=user)
+            Contact.objects.filter(reports__in=reports).mark_verified(user=user)
         return len(reports)
 
 
@@ -40,6 +42,10 @@ class Report(models.Model):
         OPEN = "open", _("Open")
         RESOLVED = "resolved", _("Resolved")
         DISMISSED = "dismissed", _("Dismissed")
+
+    class Source(models.TextChoices):
+        PUBLIC = "public", _("The public")
+        TEAM = "team", _("The team in charge")
 
     service = models.ForeignKey(
         Service,
@@ -62,18 +68,41 @@ class Report(models.Model):
     status = models.CharField(
         verbose_name=_("status"), max_length=10, choices=Status, default=Status.OPEN
     )
+    source = models.CharField(
+        verbose_name=_("reported by"),
+        max_length=10,
+        choices=Source,
+        default=Source.PUBLIC,
+    )
+    team_email = models.EmailField(
+        verbose_name=_("team's e-mail address"),
+        blank=True,
+        help_text=_("The address of the team that sent the report, if a team did."),
+    )
     created_at = models.DateTimeField(verbose_name=_("reported at"), auto_now_add=True)
     closed_at = models.DateTimeField(verbose_name=_("closed at"), null=True, blank=True)
+    # What the hourly quota counts: never the address itself (core.clientip).
+    client_hash = models.CharField(
+        verbose_name=_("sender's address hash"),
+        max_length=64,
+        blank=True,
+        editable=False,
+    )
 
     objects = ReportQuerySet.as_manager()
     history = HistoricalRecords(
-        verbose_name=_("report history"), verbose_name_plural=_("report history")
+        verbose_name=_("report history"),
+        verbose_name_plural=_("report history"),
+        excluded_fields=["client_hash"],
     )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("report from the public")
         verbose_name_plural = _("reports from the public")
+        indexes = [
+            models.Index(fields=["client_hash", "created_at"], name="report_quota_idx"),
+        ]
 
     def __str__(self):
         return _("Report %(pk)s on %(service)s") % {

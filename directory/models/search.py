@@ -1,17 +1,25 @@
-"""What search reads: staff's synonyms, and the entries and pieces it indexes."""
+"""What search reads: staff's synonyms and search words, and the entries it indexes."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from standards.models import Commitment, PolicyArea, Sector
+from standards.models import (
+    Commitment,
+    PolicyArea,
+    Sector,
+    natural_key_filter,
+    natural_key_of,
+)
 
-from .services import Division, Service
+from .divisions import Division
+from .helplines import HelpLine
+from .services import Service
 
 
 class SynonymQuerySet(models.QuerySet):
-    def get_by_natural_key(self, term, synonym):
-        return self.get(term=term, synonym=synonym)
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
 
 
 class Synonym(models.Model):
@@ -42,18 +50,101 @@ class Synonym(models.Model):
     def __str__(self):
         return f"{self.term} ↔ {self.synonym}"
 
+    natural_key_fields = ("term", "synonym")
+
     def natural_key(self):
-        return (self.term, self.synonym)
+        return natural_key_of(self)
+
+
+class SearchWordQuerySet(models.QuerySet):
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
+
+
+def word_target(model, verbose_name):
+    return models.ForeignKey(
+        model,
+        verbose_name=verbose_name,
+        on_delete=models.CASCADE,
+        related_name="search_words",
+        null=True,
+        blank=True,
+    )
+
+
+class SearchWord(models.Model):
+    """Words people use in one language for what a service, team or help line
+    answers ("unpaid wages", "工资"): found by search, never shown as its text."""
+
+    service = word_target(Service, _("service"))
+    division = word_target(Division, _("division"))
+    helpline = word_target(HelpLine, _("help line"))
+    language = models.CharField(verbose_name=_("language"), max_length=10)
+    words = models.TextField(
+        verbose_name=_("search words"),
+        help_text=_(
+            "Enter the words people type in this language, separated by commas."
+        ),
+    )
+
+    objects = SearchWordQuerySet.as_manager()
+    history = HistoricalRecords(
+        verbose_name=_("search word history"),
+        verbose_name_plural=_("search word history"),
+    )
+
+    class Meta:
+        ordering = ["language", "pk"]
+        verbose_name = _("search words")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "words"], name="unique_search_words"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(service__isnull=False, division=None, helpline=None)
+                    | models.Q(service=None, division__isnull=False, helpline=None)
+                    | models.Q(service=None, division=None, helpline__isnull=False)
+                ),
+                name="search_words_have_one_target",
+                violation_error_message=_(
+                    "Choose exactly one service, team or help line."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return f"[{self.language}] {self.words}"
+
+    natural_key_fields = ("language", "words")
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    @property
+    def target(self):
+        return self.service or self.division or self.helpline
+
+    @property
+    def phrases(self):
+        """Each comma-separated phrase: each is searched as a text of its own."""
+        return [phrase.strip() for phrase in self.words.split(",") if phrase.strip()]
 
 
 def entry_of(model, verbose_name, **options):
-    """A search entry's link to a record it belongs to, or is filtered by."""
+    """A search entry's link to a record it belongs to, or is filtered by.
+
+    Unindexed but for the service's (by which a service's entries are
+    replaced): searches find entries by their text, and the links only
+    filter what was found; an index on each took a tenth of the index's room.
+    """
     return models.ForeignKey(
         model,
         verbose_name=verbose_name,
         on_delete=models.CASCADE,
         related_name="search_entries",
-        **options,
+        **{"db_index": False, **options},
     )
 
 
@@ -69,16 +160,18 @@ class SearchEntry(models.Model):
         DIVISION = "division", _("Team")
         COMMITMENT = "commitment", _("Commitment")
         AREA = "area", _("Policy area")
+        HELPLINE = "helpline", _("Help line")
 
     kind = models.CharField(verbose_name=_("kind"), max_length=10, choices=Kind)
     object_id = models.PositiveBigIntegerField(verbose_name=_("record"))
     priority = models.PositiveSmallIntegerField(verbose_name=_("priority"))
     position = models.BigIntegerField(verbose_name=_("order"))
-    sector = entry_of(Sector, _("sector"))
+    sector = entry_of(Sector, _("sector"), null=True)
     area = entry_of(PolicyArea, _("policy area"), null=True)
     division = entry_of(Division, _("division"), null=True)
-    service = entry_of(Service, _("service"), null=True)
+    service = entry_of(Service, _("service"), null=True, db_index=True)
     commitment = entry_of(Commitment, _("commitment"), null=True)
+    helpline = entry_of(HelpLine, _("help line"), null=True)
     key = models.TextField(verbose_name=_("search key"))
     words = models.TextField(verbose_name=_("words"))
     initials = models.TextField(verbose_name=_("initial consonants"))
@@ -91,7 +184,8 @@ class SearchEntry(models.Model):
         indexes = [
             models.Index(fields=["kind", "object_id"]),
             # Whole phone numbers are looked up by prefix (PostgreSQL needs
-            # the pattern operator class for LIKE 'x%'; others ignore it).
+            # the pattern operator class for LIKE 'x%'; others ignore it):
+            # through the trigram index, every number shares 031's trigrams.
             models.Index(
                 fields=["key"],
                 name="directory_searchentry_key_like",
@@ -101,43 +195,3 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.key
-
-
-class SearchGram(models.Model):
-    """Two or three adjacent syllables (or initials) of a search entry, and how
-    well they match it.
-
-    The commonest queries are two or three syllables long (상담, 외국인), and
-    one can match a tenth of all entries; kept in ranking order under one
-    index, its best matches are read from the start of that index instead of
-    ranking them all.
-    """
-
-    entry = models.ForeignKey(
-        SearchEntry,
-        verbose_name=_("search entry"),
-        on_delete=models.CASCADE,
-        related_name="pieces",
-    )
-    gram = models.CharField(verbose_name=_("syllables"), max_length=3)
-    priority = models.PositiveSmallIntegerField(verbose_name=_("priority"))
-    tier = models.PositiveSmallIntegerField(verbose_name=_("match tier"))
-    position = models.BigIntegerField(verbose_name=_("order"))
-    kind = models.CharField(
-        verbose_name=_("kind"), max_length=10, choices=SearchEntry.Kind
-    )
-    object_id = models.PositiveBigIntegerField(verbose_name=_("record"))
-
-    class Meta:
-        verbose_name = _("search syllables")
-        verbose_name_plural = _("search syllables")
-        indexes = [
-            # Holds every column a query reads: an index-only scan.
-            models.Index(
-                fields=["gram", "priority", "tier", "position", "kind", "object_id"],
-                name="directory_searchgram_ranked",
-            )
-        ]
-
-    def __str__(self):
-        return self.gram

@@ -1,4 +1,4 @@
-"""Divisions and their services, with each service's phone numbers in order."""
+"""Services, with each service's phone numbers in order."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -8,95 +8,40 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from simple_history.utils import get_history_manager_for_model
 
-from standards.models import Commitment, OfficialText, PolicyArea, Sector
+from standards.models import (
+    Commitment,
+    DocumentQuerySet,
+    OfficialText,
+    PolicyArea,
+    document_order,
+    natural_key_filter,
+    natural_key_of,
+)
 
 from .contacts import Contact, VerifiableQuerySet
 
 
-class DivisionQuerySet(models.QuerySet):
-    def get_by_natural_key(self, sector_name, name):
-        return self.get(sector__name_ko=sector_name, name_ko=name)
-
-    def with_services(self):
-        """Divisions with their services and every number, in document order."""
-        return self.prefetch_related(
-            models.Prefetch("services", Service.objects.with_contacts())
-        )
-
-
-class Division(OfficialText, models.Model):
-    sector = models.ForeignKey(
-        Sector,
-        verbose_name=_("sector"),
-        on_delete=models.PROTECT,
-        related_name="divisions",
-    )
-    name = models.CharField(verbose_name=_("division name"), max_length=100)
-    former_names = models.TextField(
-        verbose_name=_("former names"),
-        blank=True,
-        help_text=_(
-            "Enter each earlier name of the division on its own line, so that "
-            "searches by an old name still find it."
-        ),
-    )
-    position = models.PositiveSmallIntegerField(
-        verbose_name=_("order"),
-        default=0,
-        help_text=_("Enter the order in which the division first appears."),
-    )
-
-    objects = DivisionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["sector__position", "sector", "position", "name"]
-        verbose_name = _("division")
-        verbose_name_plural = _("divisions")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["sector", "name"], name="unique_division_name_per_sector"
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def natural_key(self):
-        return (*self.sector.natural_key(), self.name_ko)
-
-    natural_key.dependencies = ["standards.sector"]
-
-    def get_absolute_url(self):
-        return reverse("directory:division-detail", args=[self.pk])
-
-    @property
-    def phones(self):
-        """Distinct phone numbers, in the order the services list them."""
-        seen = {}
-        for service in self.services.all():
-            for contact in service.phones_in_order:
-                seen.setdefault(contact.pk, contact)
-        return list(seen.values())
-
-    @property
-    def faxes(self):
-        return list({s.fax.pk: s.fax for s in self.services.all() if s.fax}.values())
-
-
-class ServiceQuerySet(VerifiableQuerySet):
-    def get_by_natural_key(self, sector_name, area_number, name):
-        return self.get(
-            area__sector__name_ko=sector_name, area__number=area_number, name_ko=name
-        )
+class ServiceQuerySet(DocumentQuerySet, VerifiableQuerySet):
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
 
     def with_contacts(self):
         """Load what a list of services shows: area, division, phones and fax."""
-        return self.select_related("area__sector", "division", "fax").prefetch_related(
-            models.Prefetch(
-                "service_phones",
-                ServicePhone.objects.select_related("contact").order_by("position"),
-            )
+        return self.select_related("area__sector", "division", "fax").with_phones()
+
+    def with_phones(self):
+        """Each service's phone numbers, in the order it lists them."""
+        return self.prefetch_related(
+            models.Prefetch("service_phones", ServicePhone.objects.in_order())
         )
+
+    def for_page(self):
+        """What a service's page and its API record show: commitments too."""
+        return self.with_contacts().prefetch_related("commitments")
+
+    def in_name_order(self):
+        """The 가나다 order of the index of services."""
+        return self.order_by("name_ko", "pk")
 
     def without_phone(self):
         return self.filter(service_phones__isnull=True)
@@ -116,12 +61,17 @@ class Service(OfficialText, models.Model):
         related_name="services",
     )
     division = models.ForeignKey(
-        Division,
+        "Division",
         verbose_name=_("division"),
         on_delete=models.PROTECT,
         related_name="services",
     )
     name = models.CharField(verbose_name=_("service name"), max_length=200)
+    description = models.TextField(
+        verbose_name=_("what the service is for"),
+        blank=True,
+        help_text=_("In one or two plain sentences, say who it helps and with what."),
+    )
     position = models.PositiveSmallIntegerField(
         verbose_name=_("order"),
         help_text=_("Enter the row number of the service in its table."),
@@ -155,7 +105,7 @@ class Service(OfficialText, models.Model):
     objects = ServiceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["area__sector__position", "area__number", "position"]
+        ordering = document_order("area", "position")
         verbose_name = _("service")
         verbose_name_plural = _("services")
         constraints = [
@@ -170,8 +120,10 @@ class Service(OfficialText, models.Model):
     def __str__(self):
         return self.name
 
+    natural_key_fields = ("area", "name")
+
     def natural_key(self):
-        return (*self.area.natural_key(), self.name_ko)
+        return natural_key_of(self)
 
     natural_key.dependencies = ["standards.policyarea", "directory.division"]
 
@@ -230,12 +182,7 @@ class Service(OfficialText, models.Model):
         Phones are rows of their own (ServicePhone); without this entry the
         service's history page would not show that its numbers changed.
         """
-        after = [
-            link.contact
-            for link in self.service_phones.select_related("contact").order_by(
-                "position"
-            )
-        ]
+        after = [link.contact for link in self.service_phones.in_order()]
         if after == list(before):
             return
         reason = _("Phone numbers: %(old)s → %(new)s") % {
@@ -251,13 +198,15 @@ class Service(OfficialText, models.Model):
 
 
 class ServicePhoneQuerySet(models.QuerySet):
-    def get_by_natural_key(self, sector_name, area_number, service_name, number):
-        return self.get(
-            service__area__sector__name_ko=sector_name,
-            service__area__number=area_number,
-            service__name_ko=service_name,
-            contact__number=number,
-        )
+    def in_order(self):
+        """Numbers in the order their service lists them, with their contact.
+
+        Only ``position``: ordering by the service as well would join it.
+        """
+        return self.select_related("contact").order_by("position")
+
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
 
 
 class ServicePhone(models.Model):
@@ -298,7 +247,9 @@ class ServicePhone(models.Model):
     def __str__(self):
         return f"{self.service} · {self.contact}"
 
+    natural_key_fields = ("service", "contact")
+
     def natural_key(self):
-        return (*self.service.natural_key(), str(self.contact.number))
+        return natural_key_of(self)
 
     natural_key.dependencies = ["directory.service", "directory.contact"]

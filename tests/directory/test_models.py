@@ -5,10 +5,13 @@ from django.test import TestCase
 
 from directory.models import Contact, Division, Service
 from directory.search import index_letter
+from standards.models import Commitment, PolicyArea, Sector
 from tests.factories import (
     make_area,
+    make_commitment,
     make_contact,
     make_division,
+    make_pledge,
     make_sector,
     make_service,
 )
@@ -109,4 +112,100 @@ class DivisionTests(TestCase):
         division = Division.objects.with_services().get(pk=division.pk)
         self.assertEqual(
             [c.national for c in division.phones], ["031-8030-4772", "031-8030-4773"]
+        )
+
+
+class PageQuerySetTests(TestCase):
+    """The recipes that pages, the API and the downloads share."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.area = make_area()
+        later = make_area(sector=cls.area.sector, number=2, title="통역 지원")
+        cls.division = make_division(sector=cls.area.sector)
+        cls.second = make_service(
+            area=later, division=cls.division, name="가족 상담", phones=()
+        )
+        cls.first = make_service(
+            area=cls.area,
+            division=cls.division,
+            name="하나 지원",
+            phones=("031-8030-4778", "031-8030-4776"),
+        )
+        cls.commitment = make_commitment(area=cls.area)
+        make_pledge(commitment=cls.commitment, number=2, text="둘째 약속")
+        make_pledge(commitment=cls.commitment, number=1, text="첫째 약속")
+        cls.first.commitments.add(cls.commitment)
+
+    def test_services_in_document_order_and_in_name_order(self):
+        services = Service.objects.order_by("-pk")
+        self.assertEqual(list(services.in_document_order()), [self.first, self.second])
+        self.assertEqual(list(services.in_name_order()), [self.second, self.first])
+
+    def test_service_for_page_reads_everything_at_once(self):
+        service = Service.objects.for_page().get(pk=self.first.pk)
+        with self.assertNumQueries(0):
+            self.assertEqual(service.division.name, "이민사회정책 담당")
+            self.assertEqual(service.area.sector.name, "시험분야")
+            self.assertEqual(
+                [c.national for c in service.phones_in_order],
+                ["031-8030-4778", "031-8030-4776"],
+            )
+            self.assertEqual(list(service.commitments.all()), [self.commitment])
+
+    def test_division_for_page_has_its_sector_and_services(self):
+        division = Division.objects.for_page().get()
+        with self.assertNumQueries(0):
+            self.assertEqual(division.sector.name, "시험분야")
+            self.assertEqual(list(division.services.all()), [self.first, self.second])
+            self.assertEqual(len(division.phones), 2)
+
+    def test_commitment_pledges_in_document_order(self):
+        commitment = Commitment.objects.for_page().get()
+        with self.assertNumQueries(0):
+            self.assertEqual(
+                [p.text for p in commitment.pledges.all()], ["첫째 약속", "둘째 약속"]
+            )
+            self.assertEqual(commitment.area, self.area)
+
+    def test_area_with_pledges_and_services(self):
+        area = (
+            PolicyArea.objects.with_sector()
+            .with_pledges()
+            .with_services(Service.objects.with_contacts())
+            .get(pk=self.area.pk)
+        )
+        with self.assertNumQueries(0):
+            self.assertEqual(area.sector.name, "시험분야")
+            commitment = area.commitments.all()[0]
+            self.assertEqual(len(commitment.pledges.all()), 2)
+            self.assertEqual(
+                area.services.all()[0].phones_in_order[0].national, "031-8030-4778"
+            )
+
+    def test_sector_with_areas_pledges_and_services(self):
+        sector = (
+            Sector.objects.with_pledges()
+            .with_services(Service.objects.with_contacts())
+            .get()
+        )
+        with self.assertNumQueries(0):
+            areas = list(sector.areas.all())
+            self.assertEqual([len(a.services.all()) for a in areas], [1, 1])
+            self.assertEqual(len(areas[0].commitments.all()[0].pledges.all()), 2)
+        home = Sector.objects.with_areas(commitments=True).get()
+        with self.assertNumQueries(0):
+            self.assertEqual(
+                [list(a.commitments.all()) for a in home.areas.all()],
+                [[self.commitment], []],
+            )
+
+    def test_service_phones_in_order(self):
+        service = Service.objects.with_phones().get(pk=self.first.pk)
+        with self.assertNumQueries(0):
+            self.assertEqual(len(service.phones_in_order), 2)
+        links = self.first.service_phones.order_by("-position").in_order()
+        self.assertEqual(
+            [link.contact.national for link in links],
+            ["031-8030-4778", "031-8030-4776"],
         )

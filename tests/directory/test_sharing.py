@@ -2,23 +2,23 @@ import json
 import re
 
 import vobject
-from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import Division, Service
 from standards.models import PolicyArea
+from tests.base import SeededTestCase
 
 
-class SharingTestCase(TestCase):
+class TwoServiceDivisionMixin:
+    """``division`` is a team of two services (the seed's own has seven)."""
+
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
-        cls.service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")
+        super().setUpTestData()
         cls.division = Division.objects.get(name="이민체류지원 담당")
 
 
-class VCardTests(SharingTestCase):
+class VCardTests(TwoServiceDivisionMixin, SeededTestCase):
     def test_service_vcard_carries_korean_name_phones_and_fax(self):
         response = self.client.get(
             reverse("directory:service-vcard", args=[self.service.pk])
@@ -61,7 +61,7 @@ class VCardTests(SharingTestCase):
         self.assertEqual(response.status_code, 404)
 
 
-class StructuredDataTests(SharingTestCase):
+class StructuredDataTests(SeededTestCase):
     def test_service_page_has_government_service_json_ld(self):
         html = self.client.get(self.service.get_absolute_url()).content.decode()
         block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html)
@@ -89,7 +89,7 @@ class StructuredDataTests(SharingTestCase):
         )
 
 
-class CrawlerTests(SharingTestCase):
+class CrawlerTests(SeededTestCase):
     def test_sitemap_lists_every_public_page(self):
         response = self.client.get("/sitemap.xml")
         xml = response.content.decode()
@@ -107,7 +107,7 @@ class CrawlerTests(SharingTestCase):
         )
 
 
-class ContactSheetTests(SharingTestCase):
+class ContactSheetTests(TwoServiceDivisionMixin, SeededTestCase):
     def test_division_sheet_has_each_service_with_number_and_qr_code(self):
         response = self.client.get(
             reverse("directory:division-sheet", args=[self.division.pk])

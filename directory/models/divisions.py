@@ -1,0 +1,109 @@
+"""Divisions (담당): the teams that answer for services."""
+
+from django.core.validators import validate_email
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from standards.models import OfficialText, Sector, natural_key_filter, natural_key_of
+
+from .services import Service
+
+
+def email_lines(text):
+    """The addresses in a text of one address a line, blank lines left out."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def validate_email_lines(text):
+    for line in email_lines(text):
+        validate_email(line)
+
+
+class DivisionQuerySet(models.QuerySet):
+    def get_by_natural_key(self, *key):
+        return self.get(**natural_key_filter(self.model, key))
+
+    def with_services(self):
+        """Divisions with their services and every number, in document order."""
+        return self.prefetch_related(
+            models.Prefetch("services", Service.objects.with_contacts())
+        )
+
+    def for_page(self):
+        """What a division's page, card or API record shows: its sector too."""
+        return self.select_related("sector").with_services()
+
+
+class Division(OfficialText, models.Model):
+    sector = models.ForeignKey(
+        Sector,
+        verbose_name=_("sector"),
+        on_delete=models.PROTECT,
+        related_name="divisions",
+    )
+    name = models.CharField(verbose_name=_("division name"), max_length=100)
+    former_names = models.TextField(
+        verbose_name=_("former names"),
+        blank=True,
+        help_text=_(
+            "Enter each earlier name of the division on its own line, so that "
+            "searches by an old name still find it."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        verbose_name=_("order"),
+        default=0,
+        help_text=_("Enter the order in which the division first appears."),
+    )
+    work_emails = models.TextField(
+        verbose_name=_("work e-mail addresses"),
+        blank=True,
+        validators=[validate_email_lines],
+        help_text=_(
+            "Enter each work e-mail address of the division on its own line; "
+            "requests to confirm its numbers are sent there."
+        ),
+    )
+
+    objects = DivisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["sector__position", "sector", "position", "name"]
+        verbose_name = _("division")
+        verbose_name_plural = _("divisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sector", "name"], name="unique_division_name_per_sector"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    natural_key_fields = ("sector", "name")
+
+    def natural_key(self):
+        return natural_key_of(self)
+
+    natural_key.dependencies = ["standards.sector"]
+
+    def get_absolute_url(self):
+        return reverse("directory:division-detail", args=[self.pk])
+
+    @property
+    def email_addresses(self):
+        return email_lines(self.work_emails)
+
+    @property
+    def phones(self):
+        """Distinct phone numbers, in the order the services list them."""
+        seen = {}
+        for service in self.services.all():
+            for contact in service.phones_in_order:
+                seen.setdefault(contact.pk, contact)
+        return list(seen.values())
+
+    @property
+    def faxes(self):
+        return list({s.fax.pk: s.fax for s in self.services.all() if s.fax}.values())
