@@ -7,6 +7,10 @@ import multiprocessing
 import os
 
 wsgi_app = "config.wsgi:application"
+# A request waits at most this long for the database (a 503 after it), so a
+# hung database cannot hold every thread while cached pages wait behind them.
+# Read by config/settings.py; commands such as index builds run without it.
+os.environ.setdefault("DJANGO_DB_STATEMENT_TIMEOUT", "10")
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Pages are mostly served from the cache: threads cover waiting on the
 # database and the cache; processes cover the CPU.
@@ -30,3 +34,7 @@ access_log_format = (
     '{"remote": "%(h)s", "request": "%(r)s", "status": %(s)s, '
     '"bytes": "%(B)s", "duration_us": %(D)s, "agent": "%(a)s"}'
 )
+# The control socket (gunicornc) is off unless a path is given: by default it
+# would open under the home directory of whoever runs the server.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket

@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import django.conf.locale
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -71,9 +72,12 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Outside the page cache, so that cached pages also answer with 304.
     "django.middleware.http.ConditionalGetMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.staticfiles.HashedStaticFilesMiddleware",
+    # Cached pages leave here, as early as static files, before anything that
+    # could touch the database (core/cache.py); stored after CSP added its header.
+    "core.cache.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
-    "core.cache.UpdatePublicCacheMiddleware",
+    "core.routers.PrimaryReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.languages.PreferredLanguageMiddleware",
@@ -84,8 +88,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
-    "core.cache.FetchPublicCacheMiddleware",
-    "core.cache.VaryOnCookieMiddleware",
 ]
 
 # Templates
@@ -100,7 +102,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "core.context_processors.site_identity",
+                "directory.context_processors.site_identity",
                 "core.context_processors.display_settings",
             ],
         },
@@ -123,6 +125,14 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["core.routers.ReplicaRouter"]
+# Reads go to the primary while the replica is further behind than this.
+REPLICA_MAX_LAG = float(os.environ.get("DJANGO_REPLICA_MAX_LAG", "5"))
+REPLICA_CHECK_SECONDS = 1.0
+# A database that does not answer fails the request (a 503, core/faults.py)
+# rather than hold a worker: gunicorn.conf.py sets a statement timeout too,
+# which management commands (bulk loads, index builds) do without.
+DB_CONNECT_TIMEOUT = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
+DB_STATEMENT_TIMEOUT = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "0"))
 for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         # Trigram search on Hangul needs a UTF-8 database in a locale that
@@ -134,21 +144,34 @@ for database in DATABASES.values():
         # costs about as much as reading them in sequence; at the default
         # cost of 4 the planner scans whole tables to join a few hundred
         # numbers (ten times slower). A DATABASE_URL ?options= overrides it.
-        database.setdefault("OPTIONS", {}).setdefault(
-            "options", "-c random_page_cost=1.1"
-        )
+        options = database.setdefault("OPTIONS", {})
+        options.setdefault("options", "-c random_page_cost=1.1")
+        options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+        if DB_STATEMENT_TIMEOUT and "statement_timeout" not in options["options"]:
+            options["options"] += f" -c statement_timeout={DB_STATEMENT_TIMEOUT}s"
 
 # Cache: shared (Redis or any URL Django knows) when configured, else local memory
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache"
-        if CACHE_URL
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": CACHE_URL or "directory",
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "directory",
         "TIMEOUT": 300,
     }
 }
+if CACHE_URL:
+    # A cache that is down or hung is a miss after at most a short timeout,
+    # and is then skipped for a few seconds (core/cachebreaker.py).
+    CACHES["default"].update(
+        BACKEND="django_redis.cache.RedisCache",
+        LOCATION=CACHE_URL,
+        OPTIONS={
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.25")),
+            "REDIS_CLIENT_CLASS": "core.cachebreaker.BreakerRedis",
+        },
+    )
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 
 # Passwords and logins: every account here is a staff account
@@ -174,6 +197,13 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 # Lock the account only from the address that failed, so that someone guessing
 # a colleague's password elsewhere cannot keep the colleague out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# One address trying a few passwords against every account is locked out too.
+AXES_HANDLER = "core.lockout.SprayResistantHandler"
+AXES_ADDRESS_FAILURE_LIMIT = 20
+# The client's address, behind DJANGO_PROXY_COUNT trusted reverse proxies
+# (0: X-Forwarded-For is never believed); the report quota uses it too.
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
@@ -188,7 +218,29 @@ LANGUAGES = [
     ("zh-hans", "中文"),
     ("vi", "Tiếng Việt"),
     ("ru", "Русский"),
+    ("th", "ภาษาไทย"),
+    ("uz", "Oʻzbekcha"),
+    ("km", "ភាសាខ្មែរ"),
+    ("fil", "Filipino"),
+    ("ne", "नेपाली"),
+    ("mn", "Монгол"),
+    ("lo", "ພາສາລາວ"),
+    ("ja", "日本語"),
 ]
+# Django knows neither Filipino nor Lao, and names Khmer, Mongolian and Uzbek
+# in English or lower case; get_language_info(), the help lines' language
+# lists and hreflang read these (Django's documented LANG_INFO extension).
+EXTRA_LANG_INFO = {
+    "fil": {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"},
+    "lo": {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ພາສາລາວ"},
+    "km": {"bidi": False, "code": "km", "name": "Khmer", "name_local": "ភាសាខ្មែរ"},
+    "mn": {"bidi": False, "code": "mn", "name": "Mongolian", "name_local": "Монгол"},
+    "uz": {"bidi": False, "code": "uz", "name": "Uzbek", "name_local": "Oʻzbekcha"},
+    # Browsers may still ask for Filipino by Tagalog's code.
+    "tl": {"fallback": ["fil"]},
+    "tl-ph": {"fallback": ["fil"]},
+}
+django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
@@ -200,7 +252,10 @@ USE_I18N = True
 # The content languages are listed apart from LANGUAGES, so that a new page
 # language works with its catalogue alone (its content shows in Korean) until
 # it is added here too, with `makemigrations` for its columns.
-MODELTRANSLATION_LANGUAGES = ("ko", "en", "zh-hans", "vi", "ru")
+MODELTRANSLATION_LANGUAGES = (
+    *("ko", "en", "zh-hans", "vi", "ru"),
+    *("th", "uz", "km", "fil", "ne", "mn", "lo", "ja"),
+)
 MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("ko",)
 MODELTRANSLATION_AUTO_POPULATE = "default"
@@ -219,6 +274,9 @@ SITE_CONTACT_NAME = os.environ.get("DJANGO_SITE_CONTACT_NAME") or _(
     "Gyeonggi call center"
 )
 SITE_CONTACT_PHONE = os.environ.get("DJANGO_SITE_CONTACT_PHONE", "031-120")
+# The organisation's logo in the identifier block: a static file path such as
+# "img/logo.svg", none by default (the repository holds no emblem).
+SITE_LOGO = os.environ.get("DJANGO_SITE_LOGO", "")
 # Pretendard GOV is a web font of several hundred kilobytes: off unless asked for.
 PRETENDARD_GOV = os.environ.get("DJANGO_PRETENDARD_GOV", "0") == "1"
 
@@ -251,15 +309,34 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Only hashed names are served (core/staticfiles.py): they can be cached for a
+# year, and the manifest that lists them stays private.
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Admin
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 
+# Mail and the teams' confirmation of their numbers (directory/verification)
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("DJANGO_EMAIL_USE_TLS", "0") == "1"
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "directory@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A command has no request: links in mails are built on this address.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+VERIFY_AFTER_DAYS = int(os.environ.get("DJANGO_VERIFY_AFTER_DAYS", "180"))
+VERIFY_RESEND_DAYS = int(os.environ.get("DJANGO_VERIFY_RESEND_DAYS", "14"))
+VERIFY_LINK_DAYS = int(os.environ.get("DJANGO_VERIFY_LINK_DAYS", "30"))
+
 # Security: HTTPS behind a proxy that sets X-Forwarded-Proto
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = not DEBUG and os.environ.get("DJANGO_SSL_REDIRECT", "1") == "1"
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz)$"]
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

@@ -5,17 +5,20 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from core.views import HealthView, RobotsView
+from core.views import HealthView, ReadinessView, RobotsView
 from directory.opendata.api import api
 from directory.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Public service directory administration")
 admin.site.site_title = _("Public service directory")
 admin.site.index_title = _("Directory management")
+# A database that is down answers 503 with Retry-After, not 500.
+handler500 = "core.faults.server_error_or_unavailable"
 
 # Machine-read addresses and the admin stay outside the language prefixes.
 urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
+    path("readyz", ReadinessView.as_view(), name="readyz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("api/v1/", api.urls),
     path(

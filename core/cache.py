@@ -1,20 +1,48 @@
-"""Whole-page caching of the public site, emptied by any change of data.
+"""Whole-page caching of the public site, emptied by any change it shows.
 
 Pages are cached under a key prefix that contains a generation number. Saving
-or deleting any directory or standard row bumps the generation (signals.py), so
-the next request of every page is rendered afresh on every app server that
-shares the cache, without having to know which pages showed the changed row.
+or deleting a row that public pages show bumps the generation (the directory
+app's signals), so the next request of every page is rendered afresh on every
+app server that shares the cache, without having to know which pages showed
+the changed row.
+
+A cached page is answered right after WhiteNoise, as early as a static file:
+before sessions, authentication and CSRF, which could touch the database. So
+cached pages stay served while the database is down, and the key holds only
+what changes the page (scheme, host, path, the query without tracking
+parameters, the display settings; the path carries the language). Other
+cookies and tracking parameters neither split the cache nor bypass it.
 """
+
+import hashlib
+import time
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
-from django.utils.cache import patch_vary_headers, set_response_etag
+from django.db import transaction
+from django.http import QueryDict
+from django.utils.cache import (
+    patch_cache_control,
+    patch_vary_headers,
+    set_response_etag,
+)
+
+from .display import display_settings_of
+from .languages import preferred_language_url
 
 GENERATION_KEY = "directory:generation"
+CHANGED_AT_KEY = "directory:changed-at"
+# Parameters that only say where a visitor came from: what the page shows
+# is the same without them.
+TRACKING_PARAMETERS = {"gclid", "fbclid", "msclkid", "yclid", "_ga", "_gl"}
+_pending_invalidation = False
 
 
 def current_generation():
+    global _pending_invalidation
+    if _pending_invalidation and _bump():
+        _pending_invalidation = False
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
@@ -22,62 +50,132 @@ def current_generation():
     return generation
 
 
-def invalidate_public_pages(**kwargs):
-    """Make every cached public page stale at once."""
+def _bump():
     try:
-        cache.incr(GENERATION_KEY)
+        bumped = cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        bumped = cache.add(GENERATION_KEY, 2, timeout=None) or None
+    cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
+    # A cache that is down answers None (core/cachebreaker.py).
+    return bumped is not None
 
 
-def is_public_request(request):
-    """Anonymous requests outside the admin: the ones worth caching."""
+def _bump_or_defer():
+    global _pending_invalidation
+    if not _bump():
+        _pending_invalidation = True
+
+
+def invalidate_public_pages(**kwargs):
+    """Make every cached public page stale at once.
+
+    The bump that counts is made when the change commits: a page rendered
+    before then, from the rows as they were, may have been cached under the
+    current generation meanwhile. A bump is made now as well, so that what
+    runs inside the same transaction (which sees the change) gets no page
+    from before it. If the cache cannot be reached, the bump is made by this
+    process as soon as it can: pages cached before the outage must not
+    outlive it.
+    """
+    _bump_or_defer()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        # One bump per transaction, however many rows it saves.
+        callback is _bump_or_defer
+        for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_or_defer, robust=True)
+
+
+def changed_since(seconds):
+    """Whether public data changed in the last ``seconds`` (on any server)."""
+    changed_at = cache.get(CHANGED_AT_KEY)
+    return changed_at is not None and time.time() - changed_at < seconds
+
+
+def is_tracking_parameter(name):
+    return name.startswith("utm_") or name in TRACKING_PARAMETERS
+
+
+def drop_tracking_parameters(request):
+    """Remove tracking parameters from the request itself, so that the page
+    rendered (its links keep the query) is the one every visitor gets."""
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    kept = [(name, value) for name, value in pairs if not is_tracking_parameter(name)]
+    if len(kept) != len(pairs):
+        request.META["QUERY_STRING"] = urlencode(kept)
+        request.GET = QueryDict(request.META["QUERY_STRING"])
+    # Sorted by name (stable, so a repeated name keeps its values' order).
+    return urlencode(sorted(kept, key=lambda pair: pair[0]))
+
+
+def page_cache_key(request):
+    """The key of this request's page, or None if it must not be cached."""
+    if request.method not in ("GET", "HEAD"):
+        return None
     if request.path.startswith("/" + settings.ADMIN_URL):
+        return None
+    # Staff carry a session; nobody else does.
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return None
+    if preferred_language_url(request) is not None:
+        return None
+    query = drop_tracking_parameters(request)
+    display = display_settings_of(request)
+    page = "\n".join(
+        [
+            request.scheme,
+            request.get_host(),
+            request.path,
+            query,
+            str(display["text_size"]),
+            display["contrast"],
+        ]
+    )
+    # Hashed: a long query must not make a key too long for the cache.
+    digest = hashlib.md5(page.encode(), usedforsecurity=False).hexdigest()
+    prefix = settings.CACHE_MIDDLEWARE_KEY_PREFIX
+    return f"{prefix}:page:{current_generation()}:{digest}"
+
+
+def is_cacheable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    # A page with a CSRF token in it belongs to one visitor.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False
     user = getattr(request, "user", None)
-    return not (user and user.is_authenticated)
+    if user is not None and user.is_authenticated:
+        return False
+    control = response.get("Cache-Control", "")
+    return not any(word in control for word in ("private", "no-cache", "no-store"))
 
 
-class GenerationPrefixMixin:
-    @property
-    def key_prefix(self):
-        return f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}:{current_generation()}"
+class PageCacheMiddleware:
+    """Answer public pages from the cache, and cache the ones rendered.
 
-    @key_prefix.setter
-    def key_prefix(self, value):
-        pass
-
-
-class UpdatePublicCacheMiddleware(GenerationPrefixMixin, UpdateCacheMiddleware):
-    def _should_update_cache(self, request, response):
-        return is_public_request(request) and super()._should_update_cache(
-            request, response
-        )
-
-    def process_response(self, request, response):
-        # Cached with its ETag, so that a HEAD served from the cache has it
-        # too (ConditionalGetMiddleware computes one for GET only).
-        if self._should_update_cache(request, response) and response.status_code == 200:
-            set_response_etag(response)
-        return super().process_response(request, response)
-
-
-class FetchPublicCacheMiddleware(GenerationPrefixMixin, FetchFromCacheMiddleware):
-    def process_request(self, request):
-        if not is_public_request(request):
-            request._cache_update_cache = False
-            return None
-        return super().process_request(request)
-
-
-class VaryOnCookieMiddleware:
-    """Cache a page once per set of cookies, since the display settings
-    (text size, contrast) are read from cookies into the HTML itself."""
+    Placed right after WhiteNoise: a hit leaves before the session,
+    authentication, CSRF and locale middleware run. The page is stored on
+    the way out, after the security headers (CSP) were added to it.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        key = page_cache_key(request)
+        if key is not None:
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
         response = self.get_response(request)
+        # The display settings (cookies) are written into the page itself.
         patch_vary_headers(response, ("Cookie",))
+        if key is not None and request.method == "GET":
+            if is_cacheable(request, response):
+                set_response_etag(response)
+                # Browsers ask again each time; the answer is a cheap 304
+                # until staff change something.
+                patch_cache_control(response, max_age=0, must_revalidate=True)
+                cache.set(key, response, settings.CACHE_MIDDLEWARE_SECONDS)
         return response

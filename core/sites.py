@@ -48,3 +48,10 @@ class SiteAdmin(admin.AdminSite):
                     ),
                 )
         return super().index(request, extra_context)
+
+    # The directory's own records first; the lockout log tables last.
+    APP_ORDER = {"directory": 0, "standards": 1, "axes": 9}
+
+    def get_app_list(self, request, app_label=None):
+        apps = super().get_app_list(request, app_label)
+        return sorted(apps, key=lambda app: self.APP_ORDER.get(app["app_label"], 5))

@@ -9,4 +9,12 @@ urlpatterns = [
         views.DisplaySettingsView.as_view(),
         name="display-settings",
     ),
+    *(
+        path(
+            f"{name}/",
+            views.PolicyView.as_view(template_name=f"core/{name}.html"),
+            name=name,
+        )
+        for name in ["privacy", "copyright", "accessibility"]
+    ),
 ]

@@ -1,5 +1,9 @@
-"""Site-wide views: display settings, robots.txt and the health check."""
+"""Site-wide views: display settings, robots.txt and the health checks."""
 
+import secrets
+
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
@@ -15,6 +19,9 @@ from .display import (
     TEXT_SIZE_COOKIE,
     DisplaySettingsForm,
 )
+from .routers import replica_status
+
+HEALTH_KEY = "healthz:probe"
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -49,20 +56,69 @@ class DisplaySettingsView(View):
         return response
 
 
+class PolicyView(TemplateView):
+    """The privacy, copyright and accessibility pages every public site has."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(licence=settings.DATA_LICENCE, **kwargs)
+
+
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain; charset=utf-8"
 
 
+def _database_answers():
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return False
+    return True
+
+
+def _cache_answers():
+    token = secrets.token_hex(8)
+    cache.set(HEALTH_KEY, token, 10)
+    return cache.get(HEALTH_KEY) == token
+
+
+def health_report():
+    """The state of every server the site uses; the site is "ok" when all are."""
+    parts = {
+        "database": "ok" if _database_answers() else "down",
+        "cache": "ok" if _cache_answers() else "degraded",
+    }
+    if "replica" in settings.DATABASES:
+        status, lag = replica_status(refresh=True)
+        parts["replica"] = status
+        parts["replica_lag_seconds"] = lag
+    healthy = all(
+        parts[name] == "ok"
+        for name in ("database", "cache", "replica")
+        if name in parts
+    )
+    return {"status": "ok" if healthy else "degraded", **parts}
+
+
+@method_decorator(never_cache, name="dispatch")
 class HealthView(View):
-    """For load balancers: 200 when the database answers, 503 otherwise."""
+    """For load balancers: 200 while this server can answer at all.
+
+    Cached pages are served whatever the database, cache or replica do, so
+    none of them failing takes a server out of rotation (all servers share
+    them, and removing every one would serve nothing). The body says what is
+    degraded, for monitoring.
+    """
 
     def get(self, request):
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT 1")
-        except DatabaseError:
-            return JsonResponse({"status": "error", "database": False}, status=503)
-        response = JsonResponse({"status": "ok", "database": True})
-        response["Cache-Control"] = "no-store"
-        return response
+        return JsonResponse(health_report())
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReadinessView(View):
+    """For deployments and monitoring: 503 until the primary database answers."""
+
+    def get(self, request):
+        report = health_report()
+        return JsonResponse(report, status=200 if report["database"] == "ok" else 503)

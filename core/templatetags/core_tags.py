@@ -66,5 +66,9 @@ def og_locale():
     """The page's language as Open Graph names locales: ko_KR, zh_CN."""
     info = translation.get_language_info(translation.get_language())
     language = info["code"].split("-")[0]
-    country = {"ko": "KR", "en": "US", "zh": "CN", "vi": "VN", "ru": "RU"}
+    country = {
+        **{"ko": "KR", "en": "US", "zh": "CN", "vi": "VN", "ru": "RU", "th": "TH"},
+        **{"uz": "UZ", "km": "KH", "fil": "PH", "ne": "NP", "mn": "MN", "lo": "LA"},
+        "ja": "JP",
+    }
     return f"{language}_{country.get(language, language.upper())}"

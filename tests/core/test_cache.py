@@ -1,11 +1,14 @@
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection
-from django.test import TestCase
+from django.db import connection, transaction
+from django.test import RequestFactory, TestCase, TransactionTestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core.cache import current_generation, page_cache_key
 from directory.models import Service
+from tests.factories import make_service
 
 
 class CachedPagesTests(TestCase):
@@ -61,3 +64,65 @@ class CachedPagesTests(TestCase):
             self.client.get(reverse("directory:home"))
         tables = " ".join(query["sql"] for query in queries)
         self.assertIn("directory_division", tables)
+
+
+class CacheKeyTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        cls.service = Service.objects.get(name="결혼이민자 지원")
+
+    def test_other_cookies_and_tracking_parameters_share_the_cached_page(self):
+        url = self.service.get_absolute_url()
+        self.client.get(url)
+        self.client.cookies["csrftoken"] = "a-visitor-own-token"
+        self.client.cookies["_ga"] = "GA1.2.3.4"
+        with self.assertNumQueries(0):
+            response = self.client.get(url + "?utm_source=newsletter&gclid=x")
+        self.assertContains(response, "결혼이민자 지원")
+        self.assertNotContains(response, "utm_source")
+        self.assertIn("Cookie", response["Vary"])
+
+    def test_display_settings_get_their_own_cached_page(self):
+        url = self.service.get_absolute_url()
+        plain = self.client.get(url).content
+        self.client.cookies["contrast"] = "high"
+        high = self.client.get(url).content
+        self.assertNotEqual(plain, high)
+        with self.assertNumQueries(0):
+            self.assertEqual(self.client.get(url).content, high)
+
+
+class InvalidationAtCommitTests(TransactionTestCase):
+    """The page rendered after a save shows it, even if another worker cached
+    the page from the rows as they were before the save committed."""
+
+    def setUp(self):
+        cache.clear()
+        self.service = make_service(name="결혼이민자 지원")
+        self.url = self.service.get_absolute_url()
+
+    def test_a_page_cached_before_the_commit_is_not_served_after_it(self):
+        self.client.get(self.url)
+        key_of = lambda: page_cache_key(RequestFactory().get(self.url))  # noqa: E731
+        old_page = cache.get(key_of())
+        with transaction.atomic():
+            self.service.name = "결혼이민자 통합 지원"
+            self.service.save()
+            during = current_generation()
+            # Another worker, reading the rows not yet committed, renders the
+            # old page and caches it under the generation of this moment.
+            cache.set(key_of(), old_page, 300)
+            self.assertEqual(current_generation(), during)
+        self.assertGreater(current_generation(), during)
+        response = self.client.get(self.url)
+        self.assertContains(response, "결혼이민자 통합 지원")
+        self.assertNotContains(response, "결혼이민자 지원<")
+
+    def test_a_rolled_back_change_leaves_the_pages_as_they_were(self):
+        self.client.get(self.url)
+        with self.assertRaises(RuntimeError), transaction.atomic():
+            self.service.name = "저장되지 않은 이름"
+            self.service.save()
+            raise RuntimeError("the save fails after the row was written")
+        self.assertNotContains(self.client.get(self.url), "저장되지 않은 이름")

@@ -1,8 +1,8 @@
-from django.core.management import call_command
 from django.test import Client, TestCase
 from django.urls import reverse
 
 from directory.models import Service
+from tests.base import SeededTestCase
 
 SETTINGS_URL = reverse("core:display-settings")
 
@@ -70,10 +70,10 @@ class DisplaySettingsTests(TestCase):
         self.assertNotContains(response, "<script")
 
 
-class CachedDisplaySettingsTests(TestCase):
+class CachedDisplaySettingsTests(SeededTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        super().setUpTestData()
         cls.url = Service.objects.get(name="결혼이민자 지원").get_absolute_url()
 
     def test_pages_vary_on_cookies(self):

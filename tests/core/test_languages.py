@@ -1,10 +1,10 @@
 from django.conf import settings
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils import translation
 
 from directory.models import Service
+from tests.base import SeededTestCase
 from tests.factories import public_page_paths
 
 SETTINGS_URL = reverse("core:display-settings")
@@ -13,7 +13,7 @@ SETTINGS_URL = reverse("core:display-settings")
 class LanguageSwitcherTests(TestCase):
     def test_current_language_is_named_in_its_own_script(self):
         response = self.client.get(reverse("directory:home"))
-        self.assertContains(response, 'class="language-switcher"')
+        self.assertContains(response, 'class="utility-drop language-switcher"')
         self.assertContains(
             response, '<span lang="ko" aria-current="true">한국어</span>', html=True
         )
@@ -25,6 +25,14 @@ class LanguageSwitcherTests(TestCase):
             ("zh-hans", "/zh-hans/divisions/", "中文"),
             ("vi", "/vi/divisions/", "Tiếng Việt"),
             ("ru", "/ru/divisions/", "Русский"),
+            ("th", "/th/divisions/", "ภาษาไทย"),
+            ("uz", "/uz/divisions/", "Oʻzbekcha"),
+            ("km", "/km/divisions/", "ភាសាខ្មែរ"),
+            ("fil", "/fil/divisions/", "Filipino"),
+            ("ne", "/ne/divisions/", "नेपाली"),
+            ("mn", "/mn/divisions/", "Монгол"),
+            ("lo", "/lo/divisions/", "ພາສາລາວ"),
+            ("ja", "/ja/divisions/", "日本語"),
         ]:
             with self.subTest(code=code):
                 self.assertContains(
@@ -37,17 +45,32 @@ class LanguageSwitcherTests(TestCase):
         self.assertNotContains(response, "csrfmiddlewaretoken")
 
 
-PREFIXES = {"ko": "", "en": "/en", "zh-hans": "/zh-hans", "vi": "/vi", "ru": "/ru"}
+PREFIXES = {
+    code: "" if code == settings.LANGUAGE_CODE else f"/{code}"
+    for code, _name in settings.LANGUAGES
+}
 
 
-class LanguageUrlTests(TestCase):
+class LanguageUrlTests(SeededTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        super().setUpTestData()
         cls.paths = public_page_paths()
 
-    def test_languages_are_the_five_of_the_issue(self):
-        self.assertEqual(list(PREFIXES), [code for code, _ in settings.LANGUAGES])
+    def test_languages_are_the_thirteen_of_danuri(self):
+        self.assertEqual(
+            sorted(PREFIXES),
+            sorted("ko en zh-hans vi ru th uz km fil ne mn lo ja".split()),
+        )
+
+    def test_every_language_has_its_information_in_its_own_script(self):
+        for code, name in settings.LANGUAGES:
+            with self.subTest(language=code):
+                info = translation.get_language_info(code)
+                self.assertTrue(info["name_local"])
+                if code in settings.EXTRA_LANG_INFO:
+                    self.assertEqual(info["name_local"], name)
+        self.assertEqual(translation.get_language_info("tl")["code"], "fil")
 
     def test_every_page_type_renders_in_every_language_with_its_lang(self):
         for code, prefix in PREFIXES.items():
@@ -113,6 +136,24 @@ class FirstVisitTests(TestCase):
         )
         self.assertIn("Accept-Language", response["Vary"])
 
+    def test_browser_language_variants_reach_the_language_we_serve(self):
+        for accepted, prefix in [
+            ("tl-PH,tl;q=0.9", "/fil/"),
+            ("tl", "/fil/"),
+            ("fil-PH", "/fil/"),
+            ("uz-Latn-UZ,uz;q=0.9", "/uz/"),
+            ("ja-JP", "/ja/"),
+            ("km-KH", "/km/"),
+            ("lo-LA", "/lo/"),
+            ("ne-NP", "/ne/"),
+            ("mn-MN", "/mn/"),
+            ("th-TH", "/th/"),
+            ("zh-Hans-CN", "/zh-hans/"),
+        ]:
+            with self.subTest(accepted=accepted):
+                response = self.client.get("/", headers={"accept-language": accepted})
+                self.assertRedirects(response, prefix, fetch_redirect_response=False)
+
     def test_chinese_browsers_reach_simplified_chinese(self):
         response = self.client.get("/", headers={"accept-language": "zh-CN,zh;q=0.9"})
         self.assertRedirects(response, "/zh-hans/", fetch_redirect_response=False)
@@ -154,22 +195,22 @@ class FirstVisitTests(TestCase):
         self.assertRedirects(response, "/ru/services/", fetch_redirect_response=False)
 
 
-class SixthLanguageTests(TestCase):
+class AnotherLanguageTests(SeededTestCase):
     """A page language added with one settings line (its catalogue aside)."""
 
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        super().setUpTestData()
         cls.service = Service.objects.get(name_ko="결혼이민자 지원")
 
     def test_pages_work_with_the_content_in_korean(self):
-        languages = [*settings.LANGUAGES, ("th", "ภาษาไทย")]
+        languages = [*settings.LANGUAGES, ("id", "Bahasa Indonesia")]
         with self.settings(LANGUAGES=languages):
-            response = self.client.get(f"/th/services/{self.service.pk}/")
-            self.assertContains(response, '<html lang="th"')
+            response = self.client.get(f"/id/services/{self.service.pk}/")
+            self.assertContains(response, '<html lang="id"')
             self.assertContains(
                 response, '<h1><span lang="ko">결혼이민자 지원</span></h1>', html=True
             )
-            self.assertContains(response, 'hreflang="th"')
-            response = self.client.get("/th/search/", {"q": "결혼이민자"})
-            self.assertContains(response, f'href="/th/services/{self.service.pk}/"')
+            self.assertContains(response, 'hreflang="id"')
+            response = self.client.get("/id/search/", {"q": "결혼이민자"})
+            self.assertContains(response, f'href="/id/services/{self.service.pk}/"')

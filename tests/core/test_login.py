@@ -35,6 +35,64 @@ class LoginLockoutTests(TestCase):
         self.assertNotIn("_auth_user_id", self.client.session)
 
 
+class ProxiedLockoutTests(TestCase):
+    """Behind the proxy every request comes from 127.0.0.1; the client is in
+    X-Forwarded-For only when DJANGO_PROXY_COUNT says the proxy is trusted."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.admin = make_superuser()
+
+    def log_in(self, password, client_address, username="manager"):
+        return self.client.post(
+            reverse("admin:login"),
+            {"username": username, "password": password, "next": "/"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=client_address,
+        )
+
+    def fail_five_times_from_an_attacker(self):
+        for _attempt in range(5):
+            self.log_in("wrong", "198.51.100.66")
+
+    @override_settings(PROXY_COUNT=1)
+    def test_an_attacker_elsewhere_cannot_lock_the_account_out(self):
+        self.fail_five_times_from_an_attacker()
+        self.assertEqual(self.log_in("wrong", "198.51.100.66").status_code, 429)
+        response = self.log_in("correct-horse-battery", "203.0.113.5")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.client.session["_auth_user_id"], str(self.admin.pk))
+
+    @override_settings(PROXY_COUNT=1)
+    def test_a_forged_header_does_not_move_the_attacker_elsewhere(self):
+        for _attempt in range(5):
+            # The proxy appends the real address after whatever the client sent.
+            self.log_in("wrong", "203.0.113.5, 198.51.100.66")
+        response = self.log_in("correct-horse-battery", "203.0.113.5")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.log_in("wrong", "198.51.100.66").status_code, 429)
+
+    def test_without_trusted_proxies_the_header_is_ignored(self):
+        self.fail_five_times_from_an_attacker()
+        # Everyone arrives from the proxy's address, which is now locked.
+        response = self.log_in("correct-horse-battery", "203.0.113.5")
+        self.assertEqual(response.status_code, 429)
+
+    @override_settings(PROXY_COUNT=1)
+    def test_one_address_spraying_every_account_is_locked_out(self):
+        limit = settings.AXES_ADDRESS_FAILURE_LIMIT
+        for number in range(limit - 1):
+            response = self.log_in("Spring2025!", "198.51.100.66", f"staff{number}")
+            self.assertEqual(response.status_code, 200, number)
+        response = self.log_in("Spring2025!", "198.51.100.66", "staff-last")
+        self.assertEqual(response.status_code, 429)
+        response = self.log_in("correct-horse-battery", "198.51.100.66")
+        self.assertContains(response, "로그인 잠김", status_code=429)
+        self.assertNotIn("_auth_user_id", self.client.session)
+        other = self.log_in("correct-horse-battery", "203.0.113.5")
+        self.assertEqual(other.status_code, 302)
+
+
 class AdminUrlTests(TestCase):
     def test_admin_is_served_at_the_configured_path(self):
         self.assertEqual(reverse("admin:index"), "/" + settings.ADMIN_URL)

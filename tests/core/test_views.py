@@ -5,8 +5,10 @@ from django.urls import reverse
 class HealthAndHeadersTests(TestCase):
     def test_healthz_checks_the_database(self):
         response = self.client.get("/healthz")
-        self.assertEqual(response.json(), {"status": "ok", "database": True})
-        self.assertEqual(response["Cache-Control"], "no-store")
+        self.assertEqual(
+            response.json(), {"status": "ok", "database": "ok", "cache": "ok"}
+        )
+        self.assertIn("no-store", response["Cache-Control"])
 
     def test_security_headers(self):
         response = self.client.get(reverse("directory:home"))
