@@ -13,9 +13,12 @@ class DirectoryConfig(AppConfig):
 
         from . import signals
         from .models import Division, HelpLine, Service
+        from .search.fts import restore_after_migrate
 
         record_history(Division, _("division history"))
         record_history(Service, _("service history"), m2m_fields=["commitments"])
         record_history(HelpLine, _("help line history"))
 
+        # Before the index is filled: SQLite's FTS mirror needs its triggers.
+        post_migrate.connect(restore_after_migrate, sender=self)
         post_migrate.connect(signals.index_existing_rows, sender=self)

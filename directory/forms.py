@@ -1,15 +1,11 @@
 import django_filters
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from standards.models import PolicyArea, Sector
 
 from .models import Contact, Division, Report, SearchEntry
 from .search import MAX_QUERY_LENGTH, clean_query
-
-API_RESULTS = 20
-API_MAX_RESULTS = 50
 
 
 class QueryField(forms.CharField):
@@ -36,28 +32,6 @@ class SearchForm(forms.Form):
         return query
 
 
-class ApiSearchForm(SearchForm):
-    limit = forms.IntegerField(
-        label=_("number of results"),
-        required=False,
-        min_value=1,
-        max_value=API_MAX_RESULTS,
-    )
-    lang = forms.ChoiceField(
-        label=_("language"),
-        required=False,
-        choices=[(code, code) for code, _name in settings.LANGUAGES],
-        help_text=_("Also give each name in this language."),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["q"].required = True
-
-    def clean_limit(self):
-        return self.cleaned_data["limit"] or API_RESULTS
-
-
 class SearchFilter(django_filters.FilterSet):
     """Filters of the search page, each choice labelled with its result count."""
 
@@ -80,10 +54,16 @@ class SearchFilter(django_filters.FilterSet):
 
     def __init__(self, *args, facets=None, **kwargs):
         super().__init__(*args, **kwargs)
+        fields = self.form.fields
+        for field in fields.values():
+            field.empty_label = _("All")
         for name, counts in (facets or {}).items():
-            self._count_choices(
-                self.form.fields["type" if name == "kind" else name], counts
-            )
+            name = "type" if name == "kind" else name
+            self._count_choices(fields[name], counts)
+            # A menu with one choice narrows nothing; keep it only while it is
+            # the filter in use, so that it can be cleared.
+            if len(counts) < 2 and not self.data.get(name):
+                del fields[name]
 
     def _count_choices(self, field, counts):
         """Offer only the choices that have results, each with its count."""
@@ -91,10 +71,11 @@ class SearchFilter(django_filters.FilterSet):
             field.queryset = field.queryset.filter(pk__in=list(counts))
             field.label_from_instance = lambda obj: f"{obj} ({counts[obj.pk]})"
         else:
+            # The field adds its own blank choice: drop the one in the list.
             field.choices = [
-                (value, f"{label} ({counts[value]})") if value else (value, label)
+                (value, f"{label} ({counts[value]})")
                 for value, label in field.choices
-                if not value or counts[value]
+                if value and counts[value]
             ]
 
 

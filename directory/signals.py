@@ -1,10 +1,12 @@
 """Every signal receiver of the app.
 
-Any change empties the page cache, and keeps the search entries current.
-Fixtures and seeding save with ``raw=True``, which skips ``save()`` but not
-these signals, so every way a row reaches the database is covered.
+A change to what the public pages show empties the page cache, and keeps the
+search entries current. ``loaddata`` saves with ``raw=True``, which skips
+``save()`` but not these signals; seeding and imports save normally. Either
+way every row that reaches the database passes through here.
 """
 
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
@@ -13,36 +15,74 @@ from core.cache import invalidate_public_pages
 from standards.models import Commitment, Pledge, PolicyArea
 
 from .models import (
+    PUBLISHED_MODELS,
     Contact,
     Division,
+    HelpLine,
     SearchEntry,
-    SearchGram,
+    SearchWord,
     Service,
     ServicePhone,
+    Synonym,
 )
 from .search.indexing import search_index, search_index_division, search_rebuild
 
-PUBLIC_APPS = {"standards", "directory"}
+# What the public pages show: help lines and synonyms (which change search
+# results) besides the published records. Reports from the public wait for
+# staff, and search entries, history and seeding records are derived from these
+# rows or kept beside them: saving those leaves every page as it was.
+SHOWN_MODELS = {
+    *PUBLISHED_MODELS,
+    Service.commitments.through,
+    HelpLine,
+    Synonym,
+    SearchWord,
+}
 Kind = SearchEntry.Kind
 
 
 @receiver(post_save)
 @receiver(post_delete)
 @receiver(m2m_changed)
-def data_changed(sender, **kwargs):
-    """Any change to what the public pages show makes cached pages stale."""
-    if sender._meta.app_label in PUBLIC_APPS:
+def data_changed(sender, action="post_", **kwargs):
+    """A change to what the public pages show makes every cached page stale.
+
+    Nearly every page shows a service's numbers (its own, its team's, its
+    area's, the index, search, the API and the downloads), so the cache is
+    emptied as a whole rather than page by page. Of the changes to a
+    many-to-many relation (which carry an ``action``), only the finished ones
+    count.
+    """
+    if sender in SHOWN_MODELS and action.startswith("post_"):
         invalidate_public_pages()
+
+
+def index_services(pks):
+    """Index these services anew, holding their rows while it is done.
+
+    Two saves that re-index the same service (a number and a service that
+    uses it, saved at the same moment) would otherwise delete and insert the
+    same search rows in different orders and deadlock. Locking the services
+    first, in key order, makes the second wait for the first to commit.
+    """
+    pks = list(pks)
+    with transaction.atomic():
+        locked = Service.objects.select_for_update().filter(pk__in=pks)
+        list(locked.order_by("pk").values_list("pk", flat=True))
+        search_index(Kind.SERVICE, pks)
 
 
 @receiver(post_save, sender=Service)
 def index_service(sender, instance, **kwargs):
-    search_index(Kind.SERVICE, [instance.pk])
+    index_services([instance.pk])
 
 
 @receiver(post_save, sender=Division)
 def index_division(sender, instance, **kwargs):
-    search_index_division(instance)
+    with transaction.atomic():
+        services = instance.services.select_for_update().order_by("pk")
+        list(services.values_list("pk", flat=True))
+        search_index_division(instance)
 
 
 @receiver(post_save, sender=Contact)
@@ -50,7 +90,7 @@ def index_contact(sender, instance, **kwargs):
     users = Service.objects.filter(
         Q(service_phones__contact=instance) | Q(fax=instance)
     )
-    search_index(Kind.SERVICE, users.values_list("pk", flat=True).distinct())
+    index_services(users.values_list("pk", flat=True).distinct())
 
 
 @receiver(post_save, sender=Commitment)
@@ -63,13 +103,33 @@ def index_area(sender, instance, **kwargs):
     search_index(Kind.AREA, [instance.pk])
 
 
+@receiver(post_save, sender=HelpLine)
+def index_helpline(sender, instance, **kwargs):
+    search_index(Kind.HELPLINE, [instance.pk])
+
+
+@receiver(post_save, sender=SearchWord)
+@receiver(post_delete, sender=SearchWord)
+def index_search_words(sender, instance, origin=None, **kwargs):
+    """Re-index the record the words belong to (unless it is being deleted)."""
+    if not _started_here(origin, sender):
+        return
+    for kind, pk in [
+        (Kind.SERVICE, instance.service_id),
+        (Kind.DIVISION, instance.division_id),
+        (Kind.HELPLINE, instance.helpline_id),
+    ]:
+        if pk is not None:
+            search_index(kind, [pk])
+
+
 @receiver(post_save, sender=ServicePhone)
 @receiver(post_delete, sender=ServicePhone)
 def index_service_phone(sender, instance, origin=None, **kwargs):
     # When the service itself is being deleted, its entries go with it;
     # indexing it again here would leave entries pointing at a deleted row.
     if _started_here(origin, sender):
-        search_index(Kind.SERVICE, [instance.service_id])
+        index_services([instance.service_id])
 
 
 @receiver(post_save, sender=Pledge)
@@ -87,12 +147,11 @@ def _started_here(origin, model):
 def index_existing_rows(sender, using, **kwargs):
     """Fill an empty index for rows that were there before search was added.
 
-    Entries indexed before their pieces of syllables were (or whose pieces a
-    migration dropped) are indexed anew as well.
+    Help lines indexed before they were searched are indexed anew as well.
     """
     indexed = SearchEntry.objects.using(using).exists()
-    pieced = SearchGram.objects.using(using).exists()
-    if not (indexed and pieced) and (
+    lines = SearchEntry.objects.using(using).filter(kind=Kind.HELPLINE).exists()
+    if not (indexed and (lines or not HelpLine.objects.using(using).exists())) and (
         Service.objects.using(using).exists() or Division.objects.using(using).exists()
     ):
         search_rebuild()

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 from .opendata import downloads
@@ -21,6 +21,12 @@ urlpatterns = [
         views.ServiceReportView.as_view(),
         name="service-report",
     ),
+    path(
+        "services/<int:pk>/report/sent/",
+        views.ServiceReportSentView.as_view(),
+        name="service-report-sent",
+    ),
+    path("helplines/", views.HelpLineListView.as_view(), name="helpline-list"),
     path("divisions/", views.DivisionListView.as_view(), name="division-list"),
     path(
         "divisions/<int:pk>/",
@@ -41,6 +47,7 @@ urlpatterns = [
     path("areas/<int:pk>/", views.AreaDetailView.as_view(), name="area-detail"),
     path("areas/<int:pk>/sheet/", views.AreaSheetView.as_view(), name="area-sheet"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("", include("directory.verification.urls")),
     path("api/", opendata.ApiPageView.as_view(), name="api"),
     path("data/services.csv", downloads.ServicesCsvView.as_view(), name="data-csv"),
     path("data/services.xlsx", downloads.ServicesXlsxView.as_view(), name="data-xlsx"),

@@ -1,37 +1,22 @@
-import hashlib
-
 from django.contrib import messages
-from django.core.cache import cache
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
 from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from core.clientip import client_hash
 from standards.models import Commitment, PolicyArea, Sector
 
-from .forms import ApiSearchForm, ReportForm, SearchFilter, SearchForm
+from .forms import ReportForm, SearchFilter, SearchForm
 from .models import Division, HelpLine, Service
-from .opendata.errors import request_language
+from .reports import report_allowed
 from .search import INDEX_LETTERS
-from .search.engine import Search
-from .search.records import api_records
+from .search.engine import facets, matches, sections
 from .sharing import division_vcard, service_structured_data, service_vcard
-
-# A policy area's or the standard's table of services, teams and numbers.
-SERVICE_TABLE = [
-    "services__division",
-    "services__fax",
-    "services__service_phones__contact",
-]
 
 
 class HomeView(TemplateView):
@@ -47,15 +32,13 @@ class HomeView(TemplateView):
         divisions = list(Division.objects.with_services()[: self.divisions_shown + 1])
         few = Commitment.objects.order_by()[: self.commitments_shown + 1].count()
         show_commitments = few <= self.commitments_shown
-        areas = PolicyArea.objects.all()
-        if show_commitments:
-            areas = areas.prefetch_related("commitments")
         return super().get_context_data(
             search_form=SearchForm(),
-            sectors=Sector.objects.prefetch_related(Prefetch("areas", areas)),
+            sectors=Sector.objects.with_areas(commitments=show_commitments),
             show_commitments=show_commitments,
             divisions=divisions[: self.divisions_shown],
             more_divisions=len(divisions) > self.divisions_shown,
+            help_lines=HelpLine.objects.all(),
             **kwargs,
         )
 
@@ -67,7 +50,7 @@ class ServiceListView(ListView):
     paginate_by = 500
 
     def get_queryset(self):
-        return Service.objects.with_contacts().order_by("name_ko", "pk")
+        return Service.objects.with_contacts().in_name_order()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -81,15 +64,22 @@ class ServiceListView(ListView):
 
 class ServiceDetailView(DetailView):
     def get_queryset(self):
-        return Service.objects.with_contacts().prefetch_related("commitments")
+        return Service.objects.for_page()
 
     def get_context_data(self, **kwargs):
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
             structured_data=service_structured_data(self.object, url),
-            help_lines=HelpLine.objects.all(),
+            help_lines=HelpLine.objects.all().in_language(get_language()),
+            service_help_lines=self.object.help_lines.all(),
             **kwargs,
         )
+
+
+class HelpLineListView(ListView):
+    """The national help lines, with what each is for, its languages and hours."""
+
+    model = HelpLine
 
 
 class VCardMixin:
@@ -110,20 +100,6 @@ class ServiceVCardView(VCardMixin, ServiceDetailView):
     make_vcard = staticmethod(service_vcard)
 
 
-REPORTS_PER_HOUR = 5
-
-
-def report_allowed(request):
-    """Count the reports sent from this address in the last hour.
-
-    The address is kept only as a hash in the cache, and only for that hour.
-    """
-    address = request.META.get("REMOTE_ADDR", "").encode()
-    key = "report-rate:" + hashlib.sha256(address).hexdigest()
-    cache.add(key, 0, timeout=3600)
-    return cache.incr(key) <= REPORTS_PER_HOUR
-
-
 @method_decorator(never_cache, name="dispatch")
 class ServiceReportView(SingleObjectMixin, FormView):
     """Receive a report that a service page is wrong; it waits for staff.
@@ -134,6 +110,8 @@ class ServiceReportView(SingleObjectMixin, FormView):
 
     form_class = ReportForm
     template_name = "directory/service_report.html"
+    # FormView answers PUT as if it were a POST.
+    http_method_names = ["get", "post", "head", "options"]
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -143,7 +121,7 @@ class ServiceReportView(SingleObjectMixin, FormView):
         return {"contact": self.request.GET.get("contact", "")}
 
     def get_queryset(self):
-        return Service.objects.with_contacts().prefetch_related("commitments")
+        return Service.objects.for_page()
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -161,25 +139,31 @@ class ServiceReportView(SingleObjectMixin, FormView):
 
     def form_valid(self, form):
         if not form.is_spam:
+            form.instance.client_hash = client_hash(self.request)
             form.save()
-        messages.success(
-            self.request, _("Thank you. Staff will check the report and correct it.")
-        )
-        return redirect(
-            reverse("directory:service-report", args=[self.object.pk]) + "#report"
-        )
+        return redirect("directory:service-report-sent", self.object.pk)
+
+
+class ServiceReportSentView(DetailView):
+    """After a report: what happens next, and the number to call meanwhile."""
+
+    template_name = "directory/service_report_sent.html"
+    context_object_name = "service"
+
+    def get_queryset(self):
+        return Service.objects.for_page()
 
 
 class DivisionListView(ListView):
     paginate_by = 100
 
     def get_queryset(self):
-        return Division.objects.select_related("sector").with_services()
+        return Division.objects.for_page()
 
 
 class DivisionDetailView(DetailView):
     def get_queryset(self):
-        return Division.objects.select_related("sector").with_services()
+        return Division.objects.for_page()
 
 
 class DivisionVCardView(VCardMixin, DivisionDetailView):
@@ -198,9 +182,8 @@ class SectorDetailView(DetailView):
     template_name = "directory/sector_detail.html"
 
     def get_queryset(self):
-        return Sector.objects.prefetch_related(
-            "areas__commitments__pledges",
-            *(f"areas__{lookup}" for lookup in SERVICE_TABLE),
+        return Sector.objects.with_pledges().with_services(
+            Service.objects.with_contacts()
         )
 
 
@@ -208,8 +191,10 @@ class AreaDetailView(DetailView):
     template_name = "directory/policyarea_detail.html"
 
     def get_queryset(self):
-        return PolicyArea.objects.select_related("sector").prefetch_related(
-            "commitments__pledges", *SERVICE_TABLE
+        return (
+            PolicyArea.objects.with_sector()
+            .with_pledges()
+            .with_services(Service.objects.with_contacts())
         )
 
 
@@ -217,8 +202,8 @@ class AreaSheetView(DetailView):
     template_name = "directory/area_sheet.html"
 
     def get_queryset(self):
-        return PolicyArea.objects.select_related("sector").prefetch_related(
-            Prefetch("services", Service.objects.with_contacts())
+        return PolicyArea.objects.with_sector().with_services(
+            Service.objects.with_contacts()
         )
 
 
@@ -231,18 +216,18 @@ class SearchView(TemplateView):
         query = form.cleaned_data["q"] if form.is_valid() else ""
         context = {"search_form": form, "query": query}
         if query:
-            search = Search(query)
+            attempt, entries = matches(query)
             search_filter = SearchFilter(
-                self.request.GET, queryset=search.entries, facets=search.facets()
+                self.request.GET, queryset=entries, facets=facets(entries)
             )
-            sections = search.sections(search_filter.qs, limit=self.results_shown)
+            found = sections(
+                attempt, search_filter.qs, self.results_shown, get_language()
+            )
             context.update(
-                search=search,
+                attempt=attempt,
                 search_filter=search_filter,
-                sections=sections,
-                services=[
-                    r.object for s in sections if s.kind == "service" for r in s.results
-                ],
+                sections=found,
+                services=[r for s in found if s.kind == "service" for r in s.results],
                 filter_notice=_("Invalid filter values were ignored.")
                 if search_filter.errors
                 else "",
@@ -251,39 +236,3 @@ class SearchView(TemplateView):
             # An empty query or no result still answers: every team and number.
             context["browse_divisions"] = Division.objects.with_services()
         return super().get_context_data(**context, **kwargs)
-
-
-class MarkupSafeJSONEncoder(DjangoJSONEncoder):
-    """JSON with <, > and & escaped, so that text echoed back never reads as HTML."""
-
-    ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
-
-    def encode(self, o):
-        return super().encode(o).translate(self.ESCAPES)
-
-
-class SearchApiView(View):
-    """``GET /api/v1/search?q=``: the ranked results as JSON, errors as 400."""
-
-    def get(self, request):
-        form = ApiSearchForm(request.GET)
-        if not form.is_valid():
-            # Worded like the API's other errors, in the client's language.
-            with translation.override(request_language(request)):
-                errors = form.errors.get_json_data()
-            response = JsonResponse(
-                {"errors": errors},
-                status=400,
-                encoder=MarkupSafeJSONEncoder,
-                json_dumps_params={"ensure_ascii": False},
-            )
-            patch_vary_headers(response, ["Accept-Language"])
-            return response
-        query, language = form.cleaned_data["q"], form.cleaned_data["lang"]
-        rows = Search(query).best(limit=form.cleaned_data["limit"])
-        results = api_records(rows, language or None)
-        return JsonResponse(
-            {"query": query, "count": len(results), "results": results},
-            encoder=MarkupSafeJSONEncoder,
-            json_dumps_params={"ensure_ascii": False},
-        )

@@ -8,7 +8,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import URLPattern, re_path, reverse
@@ -21,12 +21,9 @@ from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
-from standards.models import Commitment, Pledge, PolicyArea, Sector
+from standards.models import Commitment, PolicyArea, Sector
 
-from ..forms import API_MAX_RESULTS, API_RESULTS
 from ..models import Contact, Division, Service
-from ..search import MAX_QUERY_LENGTH
-from ..views import SearchApiView
 from .changes import last_change, with_updated
 from .errors import field_errors, in_client_language
 from .filters import (
@@ -34,7 +31,6 @@ from .filters import (
     AreaFilters,
     DetailOptions,
     InvalidFilter,
-    Language,
     ListFilters,
     RecordId,
     SectorFilters,
@@ -50,10 +46,10 @@ from .schemas import (
     ErrorOut,
     NotFoundOut,
     Page,
-    SearchOut,
     SectorOut,
     ServiceOut,
 )
+from .search import router as search_router
 
 
 class Renderer(JSONRenderer):
@@ -221,73 +217,56 @@ LIST_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
 DETAIL_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
 
 
-def services_queryset():
-    return Service.objects.with_contacts().prefetch_related("commitments")
-
-
-def divisions_queryset():
-    return Division.objects.select_related("sector").with_services()
-
-
-def commitments_queryset():
-    return Commitment.objects.select_related("area").prefetch_related(
-        Prefetch("pledges", Pledge.objects.order_by("number"))
-    )
-
-
 @api.get("/services", response={200: Page[ServiceOut], **LIST_RESPONSES})
 def service_list(request, filters: Query[ServiceFilters]):
     """Services, in the order of the standard documents."""
-    queryset = filtered(services_queryset(), filters, **SERVICE_LOOKUPS)
+    queryset = filtered(Service.objects.for_page(), filters, **SERVICE_LOOKUPS)
     return paginated(request, queryset, ServiceOut, filters)
 
 
 @api.get("/services/{pk}", response={200: ServiceOut, **DETAIL_RESPONSES})
 def service_detail(request, pk: RecordId, options: Query[DetailOptions]):
-    return detail(request, services_queryset(), ServiceOut, pk, options)
+    return detail(request, Service.objects.for_page(), ServiceOut, pk, options)
 
 
 @api.get("/divisions", response={200: Page[DivisionOut], **LIST_RESPONSES})
 def division_list(request, filters: Query[AreaFilters]):
     """Divisions (teams) with their services' phone and fax numbers."""
     queryset = filtered(
-        divisions_queryset(), filters, sector="sector", area="services__area"
+        Division.objects.for_page(), filters, sector="sector", area="services__area"
     )
     return paginated(request, queryset, DivisionOut, filters)
 
 
 @api.get("/divisions/{pk}", response={200: DivisionOut, **DETAIL_RESPONSES})
 def division_detail(request, pk: RecordId, options: Query[DetailOptions]):
-    return detail(request, divisions_queryset(), DivisionOut, pk, options)
+    return detail(request, Division.objects.for_page(), DivisionOut, pk, options)
 
 
 @api.get("/areas", response={200: Page[AreaOut], **LIST_RESPONSES})
 def area_list(request, filters: Query[SectorFilters]):
     """Policy areas (정책분야) of every sector."""
-    queryset = filtered(
-        PolicyArea.objects.select_related("sector"), filters, sector="sector"
-    )
+    queryset = filtered(PolicyArea.objects.with_sector(), filters, sector="sector")
     return paginated(request, queryset, AreaOut, filters)
 
 
 @api.get("/areas/{pk}", response={200: AreaOut, **DETAIL_RESPONSES})
 def area_detail(request, pk: RecordId, options: Query[DetailOptions]):
-    queryset = PolicyArea.objects.select_related("sector")
-    return detail(request, queryset, AreaOut, pk, options)
+    return detail(request, PolicyArea.objects.with_sector(), AreaOut, pk, options)
 
 
 @api.get("/commitments", response={200: Page[CommitmentOut], **LIST_RESPONSES})
 def commitment_list(request, filters: Query[AreaFilters]):
     """Commitments (이행표준 항목) with their pledges."""
     queryset = filtered(
-        commitments_queryset(), filters, sector="area__sector", area="area"
+        Commitment.objects.for_page(), filters, sector="area__sector", area="area"
     )
     return paginated(request, queryset, CommitmentOut, filters)
 
 
 @api.get("/commitments/{pk}", response={200: CommitmentOut, **DETAIL_RESPONSES})
 def commitment_detail(request, pk: RecordId, options: Query[DetailOptions]):
-    return detail(request, commitments_queryset(), CommitmentOut, pk, options)
+    return detail(request, Commitment.objects.for_page(), CommitmentOut, pk, options)
 
 
 @api.get("/contacts", response={200: Page[ContactOut], **LIST_RESPONSES})
@@ -320,15 +299,4 @@ def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Sector.objects.all(), SectorOut, pk, options)
 
 
-TRANSLATION_LANGUAGE = Query(None, description="Also give each name in this language.")
-
-
-@api.get("/search", response={200: SearchOut, 400: ErrorOut})
-def search(
-    request,
-    q: str = Query(..., min_length=1, max_length=MAX_QUERY_LENGTH),
-    limit: int = Query(API_RESULTS, ge=1, le=API_MAX_RESULTS),
-    lang: Language | None = TRANSLATION_LANGUAGE,
-):
-    """Search services, divisions, commitments and areas, ranked; numbers too."""
-    return SearchApiView.as_view()(request)
+api.add_router("", search_router)

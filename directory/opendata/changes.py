@@ -6,20 +6,7 @@ historical row, so its ``history_date`` is the time of the last change.
 
 from django.db.models import Max, OuterRef, Subquery
 
-from standards.models import Commitment, Pledge, PolicyArea, Sector
-
-from ..models import Contact, Division, Service, ServicePhone
-
-PUBLIC_MODELS = [
-    Sector,
-    PolicyArea,
-    Commitment,
-    Pledge,
-    Division,
-    Contact,
-    Service,
-    ServicePhone,
-]
+from ..models import PUBLISHED_MODELS
 
 
 def with_updated(queryset):
@@ -33,6 +20,6 @@ def last_change():
     """The time of the latest change to any public record, or None."""
     dates = [
         model.history.aggregate(last=Max("history_date"))["last"]
-        for model in PUBLIC_MODELS
+        for model in PUBLISHED_MODELS
     ]
     return max((date for date in dates if date), default=None)

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.views import View
 from openpyxl import Workbook
 
-from standards.models import PolicyArea, Sector
+from standards.models import Commitment, PolicyArea, Sector
 
-from ..models import Contact, Service
-from .api import commitments_queryset, divisions_queryset, serialize, services_queryset
+from ..models import Contact, Division, Service
+from ..spreadsheets import neutralised
+from .api import serialize
 from .changes import last_change, with_updated
 from .hsds import hsds_package
 from .schemas import (
@@ -53,9 +54,10 @@ def service_columns():
 
 
 def service_rows(request):
-    """One row per service, in the order of the standard documents."""
-    for service in Service.objects.with_contacts():
-        yield [
+    """One row per service, in the order of the standard documents; any text
+    that a spreadsheet would take for a formula is neutralised."""
+    for service in Service.objects.with_contacts().in_document_order():
+        row = [
             service.pk,
             service.area.sector.name,
             str(service.area),
@@ -66,6 +68,7 @@ def service_rows(request):
             service.last_verified.isoformat() if service.last_verified else "",
             request.build_absolute_uri(service.get_absolute_url()),
         ]
+        yield [neutralised(value) for value in row]
 
 
 def about_rows(request):
@@ -137,11 +140,11 @@ class DirectoryJsonView(DownloadView):
     def render(self, request):
         tables = {
             "sectors": (Sector.objects.all(), SectorOut),
-            "areas": (PolicyArea.objects.select_related("sector"), AreaOut),
-            "commitments": (commitments_queryset(), CommitmentOut),
-            "divisions": (divisions_queryset(), DivisionOut),
+            "areas": (PolicyArea.objects.with_sector(), AreaOut),
+            "commitments": (Commitment.objects.for_page(), CommitmentOut),
+            "divisions": (Division.objects.for_page(), DivisionOut),
             "contacts": (Contact.objects.all(), ContactOut),
-            "services": (services_queryset(), ServiceOut),
+            "services": (Service.objects.for_page(), ServiceOut),
         }
         changed = last_change()
         data = {

@@ -51,6 +51,10 @@ def error_message(error):
     match error.get("type"):
         case "missing":
             return _("This parameter is required.")
+        case "required":
+            # Given but empty once cleaned (spaces, control characters only):
+            # Django's own words, as its forms say it.
+            return _("This field is required.")
         case "int_parsing" | "int_from_float" | "int_type":
             return _("Enter a whole number.")
         case "enum" | "literal_error":

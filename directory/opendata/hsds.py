@@ -17,6 +17,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from ..models import Service
+from ..spreadsheets import neutralised
 
 # A fixed namespace, so that a record keeps its UUID in every download.
 NAMESPACE = uuid.UUID("7a1d1f0e-4f3b-5d8e-9c41-2b6f0e3a9d10")
@@ -55,7 +56,7 @@ def hsds_tables(request):
             "website": request.build_absolute_uri("/"),
         }
     )
-    for service in Service.objects.with_contacts():
+    for service in Service.objects.with_contacts().in_document_order():
         service_id = hsds_id("service", service.pk)
         tables["service"].append(
             {
@@ -169,6 +170,9 @@ def hsds_package(request, changed):
             text = io.StringIO()
             writer = csv.DictWriter(text, fieldnames=TABLES[table])
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows(
+                {name: neutralised(value) for name, value in row.items()}
+                for row in rows
+            )
             package.writestr(csv_path(table), text.getvalue())
     return buffer.getvalue()

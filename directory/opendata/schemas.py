@@ -173,7 +173,7 @@ class SearchTranslationOut(Schema):
 
 
 class SearchResultOut(Schema):
-    type: str = Field(description="service, division, commitment or area")
+    type: str = Field(description="service, division, commitment, area or helpline")
     name: str = Field(description="The official Korean name or title.")
     url: str
     phones: list[str]

@@ -42,3 +42,9 @@ class SiteIdentityTests(TestCase):
             '<a href="/divisions/" aria-current="page">담당 부서</a>',
             html=True,
         )
+
+    @override_settings(SITE_CONTACT_PHONE="콜센터")
+    def test_footer_contact_that_is_no_number_has_no_link(self):
+        response = self.client.get(reverse("directory:home"))
+        self.assertContains(response, "콜센터")
+        self.assertNotContains(response, 'href="tel:')

@@ -1,9 +1,13 @@
+import hashlib
+from datetime import timedelta
+
 from django.core.cache import cache
-from django.test import Client, TestCase
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import Contact, Report
+from directory.reports import REPORTS_PER_HOUR
 from tests.admin_forms import make_staff, make_superuser
 from tests.factories import make_contact, make_service
 
@@ -96,6 +100,70 @@ class ReportFormTests(TestCase):
         self.assertNotContains(response, "x<script>")
 
 
+class ReportRateTests(TestCase):
+    """The quota is counted from the stored reports, so every worker sees it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.service = make_service(name="결혼이민자 지원")
+        cls.url = reverse("directory:service-report", args=[cls.service.pk])
+
+    def post(self, problem="없는 번호입니다.", **extra):
+        # A fresh client and an empty cache stand for another worker each time.
+        cache.clear()
+        return Client().post(self.url, {"problem": problem, **extra}, **extra)
+
+    def test_separate_workers_still_stop_at_five_an_hour(self):
+        statuses = [self.post().status_code for _ in range(REPORTS_PER_HOUR + 2)]
+        self.assertEqual(statuses, [302] * REPORTS_PER_HOUR + [429, 429])
+        self.assertEqual(Report.objects.count(), REPORTS_PER_HOUR)
+        other = self.post(REMOTE_ADDR="10.0.0.2")
+        self.assertEqual(other.status_code, 302)
+
+    def test_reports_older_than_an_hour_do_not_count(self):
+        for _ in range(REPORTS_PER_HOUR):
+            self.post()
+        Report.objects.update(created_at=timezone.now() - timedelta(minutes=61))
+        self.assertEqual(self.post().status_code, 302)
+
+    def test_invalid_posts_and_the_honeypot_do_not_spend_the_quota(self):
+        for _ in range(REPORTS_PER_HOUR * 2):
+            self.assertEqual(self.post(problem="").status_code, 200)
+            self.post(website="https://spam.example")
+        self.assertFalse(Report.objects.exists())
+        self.assertEqual(self.post().status_code, 302)
+        self.assertEqual(Report.objects.count(), 1)
+
+    def test_the_address_is_kept_only_as_a_salted_hash(self):
+        self.post()
+        stored = Report.objects.get().client_hash
+        self.assertEqual(len(stored), 64)
+        self.assertNotEqual(stored, hashlib.sha256(b"127.0.0.1").hexdigest())
+        history_fields = [f.name for f in Report.history.model._meta.fields]
+        self.assertNotIn("client_hash", history_fields)
+
+    @override_settings(PROXY_COUNT=1)
+    def test_behind_the_proxy_each_visitor_has_a_quota(self):
+        for _ in range(REPORTS_PER_HOUR):
+            self.post(HTTP_X_FORWARDED_FOR="198.51.100.66")
+        self.assertEqual(
+            self.post(HTTP_X_FORWARDED_FOR="198.51.100.66").status_code, 429
+        )
+        self.assertEqual(self.post(HTTP_X_FORWARDED_FOR="203.0.113.5").status_code, 302)
+
+    def test_only_get_and_post_are_answered(self):
+        for method in ("put", "patch", "delete"):
+            with self.subTest(method=method):
+                response = getattr(Client(), method)(
+                    self.url,
+                    "problem=x",
+                    content_type="application/x-www-form-urlencoded",
+                )
+                self.assertEqual(response.status_code, 405)
+                self.assertEqual(response["Allow"], "GET, POST, HEAD, OPTIONS")
+        self.assertFalse(Report.objects.exists())
+
+
 class ReportAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -127,8 +195,15 @@ class ReportAdminTests(TestCase):
         response = self.client.get(reverse("admin:index"))
         self.assertContains(response, "접수된 공개 신고 1건")
 
-    def test_resolving_verifies_the_service_and_number(self):
-        response = self.act("resolve")
+    def test_resolving_alone_does_not_verify(self):
+        self.act("resolve")
+        self.service.refresh_from_db()
+        self.contact.refresh_from_db()
+        self.assertNotEqual(self.service.last_verified, timezone.localdate())
+        self.assertNotEqual(self.contact.last_verified, timezone.localdate())
+
+    def test_resolving_checked_verifies_the_service_and_number(self):
+        response = self.act("resolve_checked")
         self.assertContains(response, "신고 1건을 처리했습니다")
         self.report.refresh_from_db()
         self.assertEqual(self.report.status, Report.Status.RESOLVED)
@@ -139,12 +214,12 @@ class ReportAdminTests(TestCase):
         self.assertEqual(self.service.last_verified, today)
         self.assertEqual(self.contact.last_verified, today)
 
-    def test_dismissing_also_counts_as_verified(self):
+    def test_dismissing_does_not_count_as_verified(self):
         self.act("dismiss")
         self.report.refresh_from_db()
         self.assertEqual(self.report.status, Report.Status.DISMISSED)
         self.service.refresh_from_db()
-        self.assertEqual(self.service.last_verified, timezone.localdate())
+        self.assertNotEqual(self.service.last_verified, timezone.localdate())
 
     def test_contact_keeper_works_through_the_queue(self):
         self.client.force_login(make_staff("keeper", "연락처 담당자"))

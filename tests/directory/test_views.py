@@ -1,9 +1,10 @@
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import Division, Service
 from standards.models import Commitment, PolicyArea, Sector
+from tests import base
+from tests.directory.search.queries import HOSTILE
 from tests.factories import (
     make_area,
     make_commitment,
@@ -14,15 +15,7 @@ from tests.factories import (
 )
 
 
-class SeededTestCase(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
-        cls.service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")
-        cls.division = Division.objects.get(name="다문화가족지원 담당")
-
-
-class HomePageTests(SeededTestCase):
+class HomePageTests(base.SeededTestCase):
     def test_search_box_comes_first_then_areas_and_divisions(self):
         response = self.client.get(reverse("directory:home"))
         html = response.content.decode()
@@ -72,13 +65,13 @@ class HomePageScaleTests(TestCase):
         self.assertContains(response, "시험 약속 60")
 
     def test_seeded_home_page_lists_every_team_without_a_more_link(self):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        base.load_seed()
         response = self.client.get(reverse("directory:home"))
         self.assertEqual(len(response.context["divisions"]), 6)
         self.assertNotContains(response, "전체 담당 부서 보기")
 
 
-class ServiceDetailTests(SeededTestCase):
+class ServiceDetailTests(base.SeededTestCase):
     def test_shows_name_area_division_phones_then_fax(self):
         response = self.client.get(self.service.get_absolute_url())
         html = response.content.decode()
@@ -114,7 +107,7 @@ class ServiceDetailTests(SeededTestCase):
         self.assertContains(response, "페이지를 찾을 수 없습니다", status_code=404)
 
 
-class DivisionPageTests(SeededTestCase):
+class DivisionPageTests(base.SeededTestCase):
     def test_detail_lists_its_services_and_numbers(self):
         response = self.client.get(self.division.get_absolute_url())
         self.assertContains(response, "<h1>다문화가족지원 담당</h1>", html=True)
@@ -134,7 +127,7 @@ class DivisionPageTests(SeededTestCase):
         self.assertEqual(response.status_code, 404)
 
 
-class ServiceIndexTests(SeededTestCase):
+class ServiceIndexTests(base.SeededTestCase):
     def test_groups_services_by_initial_consonant_with_jump_links(self):
         response = self.client.get(reverse("directory:service-list"))
         html = response.content.decode()
@@ -150,7 +143,7 @@ class ServiceIndexTests(SeededTestCase):
         self.assertEqual(html.count('class="tel"'), 20)
 
 
-class StandardPagesTests(SeededTestCase):
+class StandardPagesTests(base.SeededTestCase):
     def test_whole_standard_reads_like_the_document(self):
         sector = Sector.objects.get()
         response = self.client.get(sector.get_absolute_url())
@@ -193,7 +186,7 @@ class StandardPagesTests(SeededTestCase):
         self.assertContains(response, "페이지를 찾을 수 없습니다", status_code=404)
 
 
-class SearchPageTests(SeededTestCase):
+class SearchPageTests(base.SeededTestCase):
     def search(self, **params):
         return self.client.get(reverse("directory:search"), params)
 
@@ -251,6 +244,67 @@ class SearchPageTests(SeededTestCase):
         self.assertContains(response, "&lt;script&gt;")
         self.assertNotContains(response, "\x00")
 
+    def test_hostile_input_never_fails_or_reflects_markup(self):
+        for query in HOSTILE:
+            with self.subTest(query=query[:20]):
+                response = self.search(q=query)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, "<script>alert")
+                self.assertNotContains(response, "<img src=x")
+
+    def test_results_show_the_number_and_division_in_place(self):
+        response = self.search(q="외국인인권")
+        self.assertContains(response, 'href="tel:+82-31-8030-4655"')
+        self.assertContains(response, "이민사회정책 담당")
+
+    def test_filters_offer_counts_and_hide_a_single_choice(self):
+        response = self.search(q="4655")
+        self.assertContains(response, "서비스 (2)")
+        self.assertContains(response, "담당 부서 (1)")
+        # Every result is the same team's: a team menu would offer one choice.
+        self.assertNotContains(response, 'name="division"')
+        self.assertNotContains(response, "---------")
+
+    def test_type_filter(self):
+        response = self.search(q="4655", type="division")
+        self.assertEqual(response.context["services"], [])
+        self.assertContains(response, "담당 부서 (1)")
+
+    def test_no_result_offers_browsing_without_empty_filters(self):
+        response = self.search(q="우주여행")
+        self.assertNotContains(response, 'class="filters"')
+        self.assertContains(response, "목록에서 찾기")
+
+    def test_filters_stay_when_they_emptied_the_results(self):
+        first_area = Service.objects.get(name="포괄적 거버넌스 운영").area
+        second_division = Division.objects.get(name="다문화가족지원 담당")
+        response = self.search(
+            q="지원", area=first_area.pk, division=second_division.pk
+        )
+        self.assertEqual(response.context["sections"], [])
+        self.assertNotContains(response, "잘못된 필터 값")
+        self.assertContains(response, 'class="filters"')
+
+    def test_results_show_extension_and_hours_beside_the_number(self):
+        contact = self.service.phones_in_order[0]
+        contact.extension, contact.hours = "123", "평일 09:00–18:00"
+        contact.save()
+        response = self.search(q=self.service.name)
+        self.assertContains(response, f'href="{contact.tel_uri}"')
+        self.assertContains(response, contact.label)
+        self.assertContains(response, '<span class="hours">평일 09:00–18:00</span>')
+
+    def test_correction_is_announced(self):
+        response = self.search(q="rhfuddls")
+        self.assertContains(response, "“고려인” 검색 결과")
+        self.assertContains(response, "이주민·고려인동포 정착지원")
+
+    def test_form_has_suggestion_hooks_and_works_without_javascript(self):
+        response = self.client.get(reverse("directory:home"))
+        self.assertContains(response, 'data-suggest-url="/api/v1/search"')
+        self.assertContains(response, 'role="listbox"')
+        self.assertContains(response, 'action="/search/"')
+
 
 class ContactFactsTests(TestCase):
     @classmethod
@@ -277,10 +331,10 @@ class ContactFactsTests(TestCase):
 PREFIXES = {"ko": "", "en": "/en", "zh-hans": "/zh-hans", "vi": "/vi", "ru": "/ru"}
 
 
-class SayItInKoreanTests(TestCase):
+class SayItInKoreanTests(base.SeededTestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        super().setUpTestData()
         cls.service = Service.objects.get(name="결혼이민자 지원")
         cls.path = f"/services/{cls.service.pk}/"
 

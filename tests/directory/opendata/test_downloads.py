@@ -6,7 +6,8 @@ from django.conf import settings
 from django.test import TestCase
 from openpyxl import load_workbook
 
-from directory.models import Service
+from directory.models import Division, Service
+from directory.spreadsheets import neutralised, restored
 
 from .test_api import ApiTestData
 
@@ -51,7 +52,45 @@ class DownloadTests(ApiTestData, TestCase):
         self.assertEqual(len(data["contacts"]), 4)
         self.assertEqual(data["divisions"][0]["name"], self.division.name)
 
-    def test_home_page_links_the_downloads(self):
-        response = self.client.get("/")
+    def test_open_data_page_links_the_downloads_and_the_home_page_does_not(self):
+        open_data = self.client.get("/api/")
+        home = self.client.get("/")
         for path in ["services.csv", "services.xlsx", "directory.json"]:
-            self.assertContains(response, f'href="/data/{path}"')
+            self.assertContains(open_data, f'href="/data/{path}"')
+            self.assertNotContains(home, f'href="/data/{path}"')
+
+
+FORMULA = '=HYPERLINK("http://evil.example/","클릭")'
+
+
+class FormulaTests(ApiTestData, TestCase):
+    """A team renamed to a formula stays text in every spreadsheet."""
+
+    def setUp(self):
+        Division.objects.filter(pk=Division.objects.first().pk).update(
+            name_ko=FORMULA, name=FORMULA
+        )
+
+    def test_csv_cell_is_neutralised(self):
+        body = self.client.get("/data/services.csv").content.decode("utf-8-sig")
+        cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
+        self.assertIn("'" + FORMULA, cells)
+        self.assertFalse([cell for cell in cells if cell.startswith("=")])
+
+    def test_xlsx_cell_is_a_string_not_a_formula(self):
+        content = self.client.get("/data/services.xlsx").content
+        sheet = load_workbook(io.BytesIO(content)).worksheets[0]
+        cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
+        teams = [cell for cell in cells if "HYPERLINK" in str(cell.value)]
+        self.assertTrue(teams)
+        for cell in teams:
+            self.assertEqual(cell.data_type, "s")
+            self.assertEqual(cell.value, "'" + FORMULA)
+
+    def test_other_signs_and_numbers(self):
+        for text in ["+1", "-1", "@SUM(A1)", "\t=1", "\r=1"]:
+            self.assertEqual(neutralised(text), "'" + text)
+            self.assertEqual(restored(neutralised(text)), text)
+        self.assertEqual(neutralised(-1), -1)
+        self.assertEqual(neutralised("031-8030-4652"), "031-8030-4652")
+        self.assertEqual(restored("'tis"), "'tis")

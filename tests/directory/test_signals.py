@@ -1,0 +1,72 @@
+from django.test import TestCase
+
+from core.cache import current_generation
+from directory.models import Contact, Report, SeedRecord, Service, Synonym
+from tests.factories import make_commitment, make_service
+
+
+class PageCacheTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.service = make_service(name="결혼이민자 지원")
+        cls.url = cls.service.get_absolute_url()
+
+    def assert_served_from_cache(self, text):
+        with self.assertNumQueries(0):
+            response = self.client.get(self.url)
+        self.assertContains(response, text)
+
+    def test_a_report_leaves_cached_pages_cached(self):
+        self.client.get(self.url)
+        Report.objects.create(service=self.service, problem="없는 번호입니다.")
+        self.assert_served_from_cache("결혼이민자 지원")
+
+    def test_closing_a_report_refreshes_the_verified_date(self):
+        report = Report.objects.create(service=self.service, problem="번호가 바뀜")
+        self.assertContains(self.client.get(self.url), "확인 기록 없음")
+        Report.objects.filter(pk=report.pk).close(Report.Status.RESOLVED, verified=True)
+        self.assertNotContains(self.client.get(self.url), "확인 기록 없음")
+
+    def test_a_service_edit_refreshes_its_page(self):
+        self.client.get(self.url)
+        self.service.name = "결혼이민자 통합 지원"
+        self.service.save()
+        self.assertContains(self.client.get(self.url), "결혼이민자 통합 지원")
+
+    def test_a_number_edit_refreshes_the_pages_showing_it(self):
+        self.client.get(self.url)
+        contact = Contact.objects.get()
+        contact.number = "031-8030-4699"
+        contact.save()
+        self.assertContains(self.client.get(self.url), "031-8030-4699")
+
+    def test_linking_a_commitment_refreshes_the_page(self):
+        commitment = make_commitment(area=self.service.area, title="통역 지원")
+        self.client.get(self.url)
+        self.service.commitments.add(commitment)
+        self.assertContains(self.client.get(self.url), "통역 지원")
+
+
+class GenerationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.service = make_service()
+
+    def test_rows_kept_beside_public_data_leave_the_generation(self):
+        before = current_generation()
+        SeedRecord.objects.create(model="directory.service", key="[]")
+        report = Report.objects.create(service=self.service, problem="틀림")
+        report.delete()
+        self.service.search_entries.all().delete()
+        self.service.history.all().delete()
+        self.assertEqual(current_generation(), before)
+
+    def test_a_synonym_changes_search_results(self):
+        before = current_generation()
+        Synonym.objects.create(term="비자", synonym="사증")
+        self.assertGreater(current_generation(), before)
+
+    def test_marking_verified_sends_no_signal_but_refreshes_pages(self):
+        before = current_generation()
+        Service.objects.all().mark_verified()
+        self.assertGreater(current_generation(), before)
