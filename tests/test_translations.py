@@ -3,11 +3,11 @@ from pathlib import Path
 
 import polib
 from django.conf import settings
-from django.core.management import call_command
-from django.test import SimpleTestCase, TestCase
+from django.test import SimpleTestCase
 from django.utils.html import strip_tags
 from django.utils.translation import to_locale
 
+from tests.base import SeededTestCase
 from tests.factories import public_page_paths
 
 
@@ -28,6 +28,18 @@ class CatalogueTests(SimpleTestCase):
         for code, _name in settings.LANGUAGES:
             with self.subTest(language=code):
                 self.assertTrue(catalogue_path(code).exists())
+
+    def test_there_is_a_catalogue_for_each_of_the_thirteen_languages_and_no_other(self):
+        self.assertEqual(
+            sorted(path.parts[-3] for path in self.catalogues()),
+            sorted(to_locale(code) for code, _name in settings.LANGUAGES),
+        )
+        self.assertEqual(len(settings.LANGUAGES), 13)
+
+    def test_korean_catalogue_is_complete(self):
+        korean = polib.pofile(str(catalogue_path("ko")))
+        self.assertEqual(korean.percent_translated(), 100)
+        self.assertEqual(korean.fuzzy_entries(), [])
 
     def test_catalogues_have_the_same_messages(self):
         korean = {e.msgid for e in polib.pofile(str(catalogue_path("ko")))}
@@ -51,12 +63,12 @@ class CatalogueTests(SimpleTestCase):
                 )
 
 
-class UntranslatedTextTests(TestCase):
+class UntranslatedTextTests(SeededTestCase):
     """Pages in a language of another script show none of the English msgids."""
 
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        super().setUpTestData()
         cls.paths = public_page_paths("zzzz")
 
     def english_messages(self, code):
@@ -67,7 +79,8 @@ class UntranslatedTextTests(TestCase):
         ]
 
     def test_no_english_interface_text_in_other_scripts(self):
-        for code in ["ko", "zh-hans", "ru"]:
+        # Every language written in another script than English's.
+        for code in ["ko", "zh-hans", "ru", "th", "km", "ne", "mn", "lo", "ja"]:
             messages = self.english_messages(code)
             prefix = "" if code == "ko" else f"/{code}"
             for path in self.paths:
