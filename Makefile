@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEV := DJANGO_DEBUG=1
+# The port of the development server: make serve PORT=8100
+PORT ?= 8000
 
 .PHONY: install serve test pretendard-gov
 
@@ -17,7 +19,7 @@ install: $(VENV)/.installed
 serve: install
 	$(DEV) $(BIN)/python manage.py migrate --noinput
 	$(DEV) $(BIN)/python manage.py seed_directory
-	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	scripts/test.sh

@@ -5,6 +5,12 @@ set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# Thai, Khmer, Lao and Devanagari (Nepali) for the thirteen languages' pages.
+for script in Thai Khmer Lao Devanagari; do
+  fc-list 2>/dev/null | grep -qi "Noto Sans $script" && continue
+  missing+=(fonts-noto-core)
+  break
+done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
   echo "Missing ${missing[*]}: install them to run the browser tests (skipped otherwise)." >&2

@@ -5,8 +5,8 @@
 # creates the clusters once, starts them, and prints the environment the
 # fault tests read:
 #
-#   FAULT_PRIMARY_URL=postgres:///directory?host=/var/run/postgresql&port=5441
-#   FAULT_REPLICA_URL=postgres:///directory?host=/var/run/postgresql&port=5442
+#   FAULT_PRIMARY_URL='postgres:///directory?host=/var/run/postgresql&port=5441'
+#   FAULT_REPLICA_URL='postgres:///directory?host=/var/run/postgresql&port=5442'
 #   FAULT_PG_VERSION=15 FAULT_PRIMARY_CLUSTER=fault_primary ...
 #   FAULT_REDIS_SERVER=/usr/bin/redis-server
 #
@@ -63,11 +63,12 @@ if [ -z "$(cluster_status "$STANDBY")" ]; then
   rm -rf "$data"
   as_postgres "pg_basebackup -h $SOCKET -p $PRIMARY_PORT -D $data -R -X stream" >&2
 fi
-[ "$(cluster_status "$STANDBY")" = online ] || pg_ctlcluster "$version" "$STANDBY" start >&2
+# A running standby shows as "online,recovery".
+[[ "$(cluster_status "$STANDBY")" == online* ]] || pg_ctlcluster "$version" "$STANDBY" start >&2
 
 echo "FAULT_PG_VERSION=$version"
 echo "FAULT_PRIMARY_CLUSTER=$PRIMARY"
 echo "FAULT_STANDBY_CLUSTER=$STANDBY"
-echo "FAULT_PRIMARY_URL=postgres:///directory?host=$SOCKET&port=$PRIMARY_PORT"
-echo "FAULT_REPLICA_URL=postgres:///directory?host=$SOCKET&port=$STANDBY_PORT"
+echo "FAULT_PRIMARY_URL='postgres:///directory?host=$SOCKET&port=$PRIMARY_PORT'"
+echo "FAULT_REPLICA_URL='postgres:///directory?host=$SOCKET&port=$STANDBY_PORT'"
 echo "FAULT_REDIS_SERVER=$(command -v redis-server)"

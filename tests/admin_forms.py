@@ -1,11 +1,7 @@
 """Fill in admin forms the way a browser sends them back."""
 
-from io import StringIO
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 
 
@@ -58,15 +54,3 @@ def post_change(client, obj, **changes):
     """Open ``obj``'s admin change page and save it with ``changes``."""
     url = admin_url(obj)
     return client.post(url, form_data(client.get(url), **changes))
-
-
-class SeededAdminTestCase(TestCase):
-    """The seeded directory, with a superuser logged in to the admin."""
-
-    @classmethod
-    def setUpTestData(cls):
-        call_command("seed_directory", stdout=StringIO())
-        cls.admin = make_superuser()
-
-    def setUp(self):
-        self.client.force_login(self.admin)

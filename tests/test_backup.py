@@ -6,9 +6,10 @@ import unittest
 
 import psycopg2
 from django.apps import apps
-from django.core.management import call_command
 from django.db import connection
 from django.test import TransactionTestCase
+
+from tests.base import load_seed
 
 TABLES = [
     model._meta.db_table
@@ -42,7 +43,7 @@ class BackupRestoreTests(TransactionTestCase):
             return result
 
     def test_dump_and_restore_give_the_same_data(self):
-        call_command("seed_directory", verbosity=0)
+        load_seed(seed_command=True)
         source = connection.settings_dict["NAME"]
         target = f"{source}_restore"
         server, source_params = self.connection_args(source)

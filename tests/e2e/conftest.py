@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+
+from tests.base import load_seed
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(settings.BASE_DIR, "artifacts", "screenshots")
@@ -45,8 +46,13 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    """The live server with the seed data loaded."""
-    call_command("loaddata", "standards", "directory", verbosity=0)
+    """The live server with the seed data loaded.
+
+    The server thread reads what the test committed, so each test loads the
+    seed anew (a copy of the first load of this process) and the database is
+    emptied after it.
+    """
+    load_seed()
     return live_server.url
 
 

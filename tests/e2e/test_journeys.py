@@ -33,9 +33,13 @@ def test_find_a_number_by_browsing(site, page):
 def test_filters_narrow_the_results(site, page):
     page.goto(f"{site}/search/?q=지원")
     before = page.locator("ol.results > li").count()
-    # Each choice carries its number of results: "다문화가족지원 담당 (7)".
+    # The filters fold behind one control; each choice carries its number of
+    # results: "다문화가족지원 담당 (7)".
+    page.locator("details.filters-drop > summary").click()
     division = page.get_by_label("담당:", exact=True)
-    division.select_option(label="다문화가족지원 담당 (7)")
+    choice = division.locator("option", has_text="다문화가족지원 담당 (")
+    assert choice.count() == 1
+    division.select_option(value=choice.get_attribute("value"))
     page.get_by_role("button", name="필터 적용").click()
     results = page.locator("ol.results > li .meta")
     assert 0 < results.count() < before

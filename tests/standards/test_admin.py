@@ -1,17 +1,13 @@
-from django.test import TestCase
-
-from tests.admin_forms import admin_url, form_data, make_staff, make_superuser
+from tests.admin_forms import admin_url, form_data, make_staff
+from tests.base import AdminTestCase
 from tests.factories import make_pledge
 
 
-class StandardAdminTests(TestCase):
+class StandardAdminTests(AdminTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = make_superuser()
+        super().setUpTestData()
         cls.pledge = make_pledge()
-
-    def setUp(self):
-        self.client.force_login(self.admin)
 
     def test_concurrent_edits_of_the_standard_text_are_refused(self):
         url = admin_url(self.pledge)
