@@ -1,20 +1,24 @@
 """Pages under load: gunicorn in production mode, driven by wrk on loopback.
 
     DATABASE_URL="postgres:///directory?host=/var/run/postgresql" \\
-        .venv/bin/python bench/pages.py [--reuse] [--duration 60]
+        .venv/bin/python bench/pages.py [--reuse | --seeded] [--duration 60]
 
 Uses the province-sized benchmark database of bench/search.py (50,000
 services; generated first unless --reuse), serves it with gunicorn.conf.py
-and DEBUG off, and for the home page, a service page, a search page and a
-static file prints requests per second, p50/p99 latency and errors with 64
-connections, each page's throughput as a ratio to the static file, and the
-memory of each worker. The table also goes into docs/benchmarks.md.
+and DEBUG off, and for a static file, the home page, a service page, a search
+page, a translated page, a page with display cookies set and a mix of visitors
+who each carry their own ``csrftoken``, analytics cookie and ``utm_source``
+prints requests per second, p50/p99 latency and errors with 64 connections,
+each page's throughput as a ratio to the static file, and the memory of each
+worker. The table also goes into docs/benchmarks.md. Installs wrk (as root)
+if it is missing.
 """
 
 import argparse
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -39,10 +43,43 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def wrk(url, duration, connections):
+# Every request a different visitor: own CSRF and analytics cookies, own
+# tracking parameter (issue 19 measured this mix at 0.03 of the static file).
+VISITORS_LUA = """
+local n = 0
+request = function()
+  n = n + 1
+  local id = math.random(1, 1000000000)
+  local path = wrk.path .. "?utm_source=visitor" .. id .. "&utm_medium=" .. n
+  local cookie = "csrftoken=t" .. id .. n .. "; _ga=GA1.2." .. id .. "." .. n
+  return wrk.format("GET", path, {["Cookie"] = cookie})
+end
+"""
+DISPLAY_COOKIES = "Cookie: text_size=4; contrast=high"
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        sys.exit("wrk is missing: install it (apt-get install wrk) as root.")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], env=env, check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], env=env, check=True)
+
+
+def wrk(url, duration, connections, *options):
     """Requests per second, p50 and p99 in ms, and errors, as wrk reports them."""
     out = subprocess.run(
-        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url],
+        [
+            "wrk",
+            "-t2",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            *options,
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -77,9 +114,16 @@ def main():
     parser.add_argument("--reuse", action="store_true")
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument(
+        "--seeded",
+        action="store_true",
+        help="serve the seeded directory (seed_directory) rather than 50,000 "
+        "services: quicker, for cached pages the size hardly matters",
+    )
     args = parser.parse_args()
+    ensure_wrk()
 
-    if not args.reuse:
+    if not (args.reuse or args.seeded):
         subprocess.run(
             [PYTHON, "bench/search.py", "--rounds", "1"], cwd=BASE_DIR, check=True
         )
@@ -95,12 +139,15 @@ def main():
         "DJANGO_STATIC_ROOT": static_root,
         "DJANGO_LOG_LEVEL": "WARNING",
     }
-    subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=BASE_DIR,
-        env=env,
-        check=True,
-    )
+    commands = [["migrate", "--noinput"], ["collectstatic", "--noinput"]]
+    if args.seeded:
+        commands.append(["seed_directory"])
+    for command in commands:
+        subprocess.run(
+            [PYTHON, "manage.py", *command, "-v0"], cwd=BASE_DIR, env=env, check=True
+        )
+    visitors = Path(static_root, "visitors.lua")
+    visitors.write_text(VISITORS_LUA)
     manifest = json.loads(Path(static_root, "staticfiles.json").read_text())["paths"]
     service_id = subprocess.run(
         [
@@ -109,7 +156,8 @@ def main():
             "shell",
             "-c",
             "from directory.models import Service; "
-            "print(Service.objects.order_by('pk')[1000].pk)",
+            "pks = Service.objects.order_by('pk').values_list('pk', flat=True); "
+            "print(pks[min(1000, len(pks) - 1)])",
         ],
         cwd=BASE_DIR,
         env=env,
@@ -142,18 +190,22 @@ def main():
             except OSError:
                 time.sleep(0.2)
         targets = {
-            "static file": f"/static/{manifest['css/site.css']}",
-            "home page": "/",
-            "service page": f"/services/{service_id}/",
-            "search page": "/search/?q=%EC%83%81%EB%8B%B4",
+            "static file": (f"/static/{manifest['css/site.css']}",),
+            "home page": ("/",),
+            "service page": (f"/services/{service_id}/",),
+            "search page": ("/search/?q=%EC%83%81%EB%8B%B4",),
+            "translated page": (f"/en/services/{service_id}/",),
+            "display cookies": ("/", "-H", DISPLAY_COOKIES),
+            "visitor mix": ("/", "-s", str(visitors)),
         }
         results = {}
-        for name, path in targets.items():
-            wrk(base + path, 5, args.connections)  # warm every worker's cache
-            results[name] = wrk(base + path, args.duration, args.connections)
+        for name, (path, *options) in targets.items():
+            # Warm every worker's cache.
+            wrk(base + path, 5, args.connections, *options)
+            results[name] = wrk(base + path, args.duration, args.connections, *options)
             rps, p50, p99, errors = results[name]
             print(
-                f"{name:<14} {rps:8.0f} req/s  p50 {p50:6.1f} ms  "
+                f"{name:<16} {rps:8.0f} req/s  p50 {p50:6.1f} ms  "
                 f"p99 {p99:7.1f} ms  errors {errors}"
             )
         memory = worker_memory(server.pid)
@@ -172,9 +224,11 @@ def main():
     section = (
         "## Pages under load\n\n"
         f"`bench/pages.py`, {date.today()}: gunicorn (`gunicorn.conf.py`, "
-        "DEBUG off) on loopback, PostgreSQL with 50,000 services, "
+        "DEBUG off) on loopback, PostgreSQL with "
+        f"{'the seeded directory' if args.seeded else '50,000 services'}, "
         f"wrk with {args.connections} "
-        f"connections for {args.duration} s per page, load average "
+        f"connections for {args.duration} s per page (`--duration "
+        f"{args.duration}`), load average "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores before the run ended.\n\n"
         "| target | requests/s | p50 ms | p99 ms | errors | ratio to static |\n"
         "| --- | --- | --- | --- | --- | --- |\n"
