@@ -5,7 +5,24 @@ from django.utils.translation import gettext_lazy as _
 
 from core.sites import Attention, attention
 
-from ..models import Contact, Report, Service
+from ..models import Contact, Division, Report, Service
+from ..verification.admin import divisions_with_numbers_due
+from ..verification.progress import never_answered, number_shares
+
+
+class TeamShares:
+    """The message listing each team's share of numbers verified in the period.
+
+    The index formats an item's text with ``%``; this computes the per-team
+    figures then, so the front page names the teams and their shares.
+    """
+
+    def __mod__(self, values):
+        shares = [s for s in number_shares() if s.confirmed < s.total]
+        return _(
+            "%(count)d teams with numbers not verified within the period: %(teams)s"
+        ) % {**values, "teams": ", ".join(map(str, shares))}
+
 
 attention(
     Attention(
@@ -28,6 +45,27 @@ attention(
         _("%(count)d numbers not verified for 180 days"),
         "admin:directory_contact_changelist",
         "verification=due",
+    ),
+    Attention(
+        "directory.view_division",
+        divisions_with_numbers_due,
+        TeamShares(),
+        "admin:directory_division_changelist",
+        "confirmation=due",
+    ),
+    Attention(
+        "directory.view_division",
+        never_answered,
+        _("%(count)d teams never answered a request to confirm their numbers"),
+        "admin:directory_division_changelist",
+        "confirmation=never",
+    ),
+    Attention(
+        "directory.view_division",
+        lambda: Division.objects.filter(work_emails=""),
+        _("%(count)d teams without a work e-mail address"),
+        "admin:directory_division_changelist",
+        "confirmation=no-address",
     ),
     Attention(
         "directory.view_contact",

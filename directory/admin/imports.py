@@ -15,18 +15,24 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from core.fieldrules import STANDARD_PERMISSION
+
 from ..loading.importing import RowError, standard_import
-from ..loading.ledger import MODELS
 from ..loading.parsing import StandardDocumentError, document_parse
+from ..loading.plans import MODELS
 
 TEMPLATE = "admin/directory/service/import_standard.html"
 # Posted back as base64, a larger file would pass DATA_UPLOAD_MAX_MEMORY_SIZE.
 MAX_SIZE = 1024 * 1024
-# An import may add, change and remove rows of every model it loads.
+# An import may add, change and remove rows of every model it loads, and it
+# writes the standard's text.
 PERMISSIONS = [
-    f"{label.split('.')[0]}.{action}_{label.split('.')[1]}"
-    for label in MODELS
-    for action in ("add", "change", "delete")
+    STANDARD_PERMISSION,
+    *(
+        f"{label.split('.')[0]}.{action}_{label.split('.')[1]}"
+        for label in MODELS
+        for action in ("add", "change", "delete")
+    ),
 ]
 
 

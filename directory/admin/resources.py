@@ -13,19 +13,19 @@ from django.core.exceptions import (
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
-from phonenumber_field.phonenumber import to_python
 
+from .. import phones
 from ..models import Contact, Division, Service
+from ..spreadsheets import neutralised, restored
 
 
 def parse_number(text):
     """A valid number as typed in a cell, or a ValueError staff can act on."""
-    number = to_python(text.strip().replace("내선", " ext. "), region="KR")
-    if not number or not number.is_valid():
+    number, _extension = phones.parse_valid(text)
+    if number is None:
         raise ValueError(
             _("“%(value)s” is not a valid phone number.") % {"value": text.strip()}
         )
-    number.extension = None
     return number
 
 
@@ -59,7 +59,7 @@ class FaxWidget(widgets.ForeignKeyWidget):
         if fax is None:
             raise ValueError(
                 _("%(value)s is not a fax number in the directory.")
-                % {"value": number.as_national}
+                % {"value": phones.national(number)}
             )
         return fax
 
@@ -82,7 +82,7 @@ class PhoneListWidget(widgets.Widget):
         return numbers
 
     def render(self, value, obj=None, **kwargs):
-        return ", ".join(number.as_national for number in value or [])
+        return ", ".join(phones.national(number) for number in value or [])
 
 
 class PhonesField(fields.Field):
@@ -133,10 +133,13 @@ class ServiceResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
-    def __init__(self, may_edit_standard=True, **kwargs):
+    def __init__(self, locked_fields=(), **kwargs):
         super().__init__(**kwargs)
-        # As in the admin form, a service's name comes from the standard.
-        self.fields["name"].readonly = not may_edit_standard
+        # The fields the admin's form shows read-only to this user (see
+        # core.fieldrules), whatever the spreadsheet's cells say.
+        for name in locked_fields:
+            if name in self.fields:
+                self.fields[name].readonly = True
 
     def get_queryset(self):
         return Service.objects.with_contacts()
@@ -146,9 +149,31 @@ class ServiceResource(resources.ModelResource):
         kwargs.setdefault("rollback_on_validation_errors", True)
         return super().import_data(dataset, **kwargs)
 
+    def export_field(self, field, instance, **kwargs):
+        return neutralised(super().export_field(field, instance, **kwargs))
+
+    def before_import_row(self, row, **kwargs):
+        # Undo the export's apostrophe, so that a round trip changes nothing.
+        for column, value in row.items():
+            row[column] = restored(value)
+
     def init_instance(self, row=None):
         raise ValidationError(
             _("Row with no existing service ID: add new services in the admin.")
+        )
+
+    def before_import(self, dataset, **kwargs):
+        self.numbers_in_use = set(
+            Contact.objects.exclude(pk__in=Contact.objects.unused()).values_list(
+                "pk", flat=True
+            )
+        )
+
+    def after_import(self, dataset, result, **kwargs):
+        # Still inside the import's transaction, even on a dry run: the numbers
+        # this import leaves unused, for the preview to offer their removal.
+        result.unused_numbers = list(
+            Contact.objects.unused().filter(pk__in=self.numbers_in_use)
         )
 
     def after_save_instance(self, instance, row, **kwargs):

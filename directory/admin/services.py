@@ -1,20 +1,24 @@
 """Teams, numbers and services: what staff keep current."""
 
 from django.contrib import admin
-from django.urls import path
+from django.db.models import Q
+from django.urls import path, reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from core.admin import HistoryAdmin
+from core.fieldrules import StandardFieldsMixin
 
 from ..models import Contact, Division, Service, ServicePhone
+from ..verification.admin import TeamConfirmationFilter
 from .filters import PhoneFilter, UsageFilter, VerificationFilter
-from .forms import ContactForm, ExportForm
+from .forms import ContactForm
 from .imports import standard_import_view
 from .resources import ServiceResource
+from .spreadsheets import SpreadsheetAdminMixin
+from .widgets import LabelledTabularInline, NamedAutocompleteAdminMixin
 
 
 class VerificationAdmin(HistoryAdmin):
@@ -36,10 +40,24 @@ class VerificationAdmin(HistoryAdmin):
         )
 
 
-class ServicePhoneInline(admin.TabularInline):
+class ServicePhoneInline(LabelledTabularInline):
     model = ServicePhone
     extra = 1
     autocomplete_fields = ["contact"]
+    readonly_fields = ["edit_number"]
+
+    @admin.display(description=_("edit the number"))
+    def edit_number(self, obj):
+        # Numbers are shared records: staff edit them under their own section.
+        if not obj.contact_id:
+            return ""
+        url = reverse("admin:directory_contact_change", args=[obj.contact_id])
+        return format_html(
+            '<a href="{}">{}</a>',
+            url,
+            _("Edit %(number)s under %(section)s")
+            % {"number": obj.contact, "section": Contact._meta.verbose_name_plural},
+        )
 
 
 class ServiceInline(TranslationTabularInline):
@@ -50,12 +68,15 @@ class ServiceInline(TranslationTabularInline):
 
 
 @admin.register(Division)
-class DivisionAdmin(TranslationAdmin, HistoryAdmin):
-    list_display = ["name", "sector", "position", "phone_numbers"]
-    list_filter = ["sector"]
-    search_fields = ["name", "former_names"]
+class DivisionAdmin(StandardFieldsMixin, TranslationAdmin, HistoryAdmin):
+    list_display = ["name", "sector", "position", "phone_numbers", "work_emails"]
+    list_filter = ["sector", TeamConfirmationFilter]
+    search_fields = ["name", "former_names", "work_emails"]
     list_select_related = ["sector"]
     inlines = [ServiceInline]
+    # A team's name and place come from the standard document; keepers add
+    # teams and record former names.
+    standard_fields = ["sector", "name", "position"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_services()
@@ -79,17 +100,49 @@ class ContactAdmin(VerificationAdmin):
     list_filter = ["kind", VerificationFilter, UsageFilter, "last_verified"]
     search_fields = ["number", "languages"]
 
+    readonly_fields = ["used_by"]
+
     @admin.display(description=_("services"))
     def service_count(self, obj):
         return obj.service_phones.count() + obj.fax_services.count()
 
+    @admin.display(description=_("used by"))
+    def used_by(self, obj):
+        """Every service that shows this number: a change applies to all."""
+        services = Service.objects.filter(
+            Q(service_phones__contact=obj) | Q(fax=obj)
+        ).distinct()
+        if not obj.pk or not services:
+            return _("No service uses this number.")
+        return format_html(
+            "<p><strong>{}</strong></p><ul>{}</ul>",
+            ngettext(
+                "A change here applies to this %(count)d service:",
+                "A change here applies to all %(count)d services:",
+                len(services),
+            )
+            % {"count": len(services)},
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                (
+                    (reverse("admin:directory_service_change", args=[s.pk]), s)
+                    for s in services
+                ),
+            ),
+        )
+
 
 @admin.register(Service)
-class ServiceAdmin(ImportExportMixin, TranslationAdmin, VerificationAdmin):
+class ServiceAdmin(
+    NamedAutocompleteAdminMixin,
+    StandardFieldsMixin,
+    SpreadsheetAdminMixin,
+    TranslationAdmin,
+    VerificationAdmin,
+):
     resource_classes = [ServiceResource]
     change_list_template = "admin/directory/service/change_list.html"
-    export_form_class = ExportForm
-    formats = [XLSX, CSV]
     list_display = ["name", "division", "area", "phone_numbers", "fax", "last_verified"]
     list_filter = [
         VerificationFilter,
@@ -102,9 +155,10 @@ class ServiceAdmin(ImportExportMixin, TranslationAdmin, VerificationAdmin):
     list_select_related = ["division", "area", "fax"]
     autocomplete_fields = ["area", "division", "fax", "commitments"]
     inlines = [ServicePhoneInline]
+    standard_fields = ["area", "name", "position", "commitments"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("service_phones__contact")
+        return super().get_queryset(request).with_phones()
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
@@ -116,20 +170,10 @@ class ServiceAdmin(ImportExportMixin, TranslationAdmin, VerificationAdmin):
     def import_view(self, request):
         return standard_import_view(self, request)
 
-    def may_edit_standard(self, request):
-        # Names, areas and commitments come from the standard's text, which
-        # only those who may edit the standard may change.
-        return request.user.has_perm("standards.change_commitment")
-
-    def get_readonly_fields(self, request, obj=None):
-        if obj is not None and not self.may_edit_standard(request):
-            return self.replace_orig_field(["area", "name", "position", "commitments"])
-        return super().get_readonly_fields(request, obj)
-
     def get_import_resource_kwargs(self, request, **kwargs):
         return {
             **super().get_import_resource_kwargs(request, **kwargs),
-            "may_edit_standard": self.may_edit_standard(request),
+            "locked_fields": self.locked_fields(request),
         }
 
     def save_related(self, request, form, formsets, change):
@@ -139,4 +183,9 @@ class ServiceAdmin(ImportExportMixin, TranslationAdmin, VerificationAdmin):
 
     @admin.display(description=_("phone numbers"))
     def phone_numbers(self, obj):
-        return ", ".join(contact.label for contact in obj.phones_in_order)
+        # A line may break between numbers, never inside one.
+        return format_html_join(
+            ", ",
+            '<span class="nowrap">{}</span>',
+            ((contact.label,) for contact in obj.phones_in_order),
+        )

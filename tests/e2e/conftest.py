@@ -64,3 +64,14 @@ def screenshot():
         page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
     return take
+
+
+def log_in_as_staff(site, page):
+    """A new superuser signed in to the admin in ``page``."""
+    from django.contrib.auth.models import User
+
+    User.objects.create_superuser("staff-e2e", password="staff-e2e-password-1")
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "staff-e2e")
+    page.fill("#id_password", "staff-e2e-password-1")
+    page.click("input[type=submit]")

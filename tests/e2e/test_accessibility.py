@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from directory.models import Division, Service
 from standards.models import PolicyArea, Sector
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, log_in_as_staff
 
 WCAG_AA = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
@@ -27,6 +27,25 @@ def page_paths():
         "sheet": f"/divisions/{service.division_id}/sheet/",
         "not-found": "/no-such-page/",
         "admin-login": "/admin/login/",
+        "open-data": "/api/",
+        "privacy": "/privacy/",
+        "copyright": "/en/copyright/",
+        "accessibility": "/ru/accessibility/",
+        "report-sent": f"/services/{service.pk}/report/sent/",
+    }
+
+
+def staff_paths():
+    service = Service.objects.get(name="결혼이민자 지원")
+    contact = service.phones_in_order[0]
+    return {
+        "admin-home": "/admin/",
+        "admin-services": "/admin/directory/service/",
+        "admin-contact": f"/admin/directory/contact/{contact.pk}/change/",
+        "admin-service": f"/admin/directory/service/{service.pk}/change/",
+        "admin-import": "/admin/directory/service/import/",
+        "admin-export": "/admin/directory/service/export/",
+        "admin-history": f"/admin/directory/service/{service.pk}/history/",
     }
 
 
@@ -48,3 +67,15 @@ def test_every_page_type_has_no_wcag_violation(site, page, viewport, screenshot)
             found[name] = problems
         screenshot(page, f"{name}-{'phone' if viewport is PHONE else 'desktop'}")
     assert found == {}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_staff_pages_have_no_wcag_violation(site, page, viewport):
+    page.set_viewport_size(viewport)
+    log_in_as_staff(site, page)
+    found = {}
+    for name, path in staff_paths().items():
+        page.goto(site + path)
+        if problems := violations(page):
+            found[name] = problems
+    assert found == {}, found

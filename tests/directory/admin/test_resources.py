@@ -5,8 +5,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory.admin.resources import ServiceResource
+from directory.admin.services import ServiceAdmin
 from directory.models import Contact, Service
-from tests.admin_forms import SeededAdminTestCase
+from tests.base import SeededAdminTestCase
 
 
 def row_of(dataset, service):
@@ -17,11 +18,6 @@ FIELDS = ["id", "area", "name", "division", "phones", "fax", "last_verified"]
 
 
 class SpreadsheetTests(SeededAdminTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        super().setUpTestData()
-        cls.service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")
-
     def export(self, file_format):
         data = {"format": file_format, "resource": "0"}
         data.update({f"serviceresource_{name}": "on" for name in FIELDS})
@@ -41,7 +37,11 @@ class SpreadsheetTests(SeededAdminTestCase):
         form = preview.context["confirm_form"]
         return self.client.post(
             reverse("admin:directory_service_process_import"),
-            {name: form[name].value() for name in form.fields},
+            {
+                name: form[name].value()
+                for name in form.fields
+                if form[name].value() is not None
+            },
         )
 
     def edited(self, **changes):
@@ -83,7 +83,7 @@ class SpreadsheetTests(SeededAdminTestCase):
         preview = self.upload(dataset)
         totals = preview.context["result"].totals
         self.assertEqual((totals["update"], totals["skip"]), (1, 18))
-        self.assertContains(preview, "갱신")
+        self.assertContains(preview, "변경")
         self.assertContains(preview, "<ins")
         self.service.refresh_from_db()
         self.assertEqual(self.service.division.name, "다문화가족지원 담당")
@@ -132,7 +132,9 @@ class SpreadsheetTests(SeededAdminTestCase):
 
     def test_names_are_left_alone_for_those_who_may_not_edit_the_standard(self):
         dataset = self.edited(**{"서비스명": "새 이름", "담당": "이민사회정책 담당"})
-        ServiceResource(may_edit_standard=False).import_data(dataset, dry_run=False)
+        ServiceResource(locked_fields=ServiceAdmin.standard_fields).import_data(
+            dataset, dry_run=False
+        )
         self.service.refresh_from_db()
         self.assertEqual(self.service.name, "다문화가족 등 이주 배경 자녀 지원")
         self.assertEqual(self.service.division.name, "이민사회정책 담당")

@@ -131,3 +131,80 @@ class RoleTests(TestCase):
         self.assertEqual(response.status_code, 302)
         self.pledge.refresh_from_db()
         self.assertEqual(self.pledge.text, "바뀐 약속입니다.")
+
+
+class RevertRoleTests(TestCase):
+    """A revert writes only what the change form lets its user write."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.keeper = make_staff("keeper", KEEPER)
+        cls.manager = make_staff("boss", MANAGER)
+        cls.pledge = make_pledge()
+        cls.service = make_service(area=cls.pledge.commitment.area)
+        cls.first = cls.service.history.earliest("history_id")
+
+    def revert_url(self, obj, version):
+        opts = obj._meta
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_simple_history",
+            args=[obj.pk, version.history_id],
+        )
+
+    def test_keeper_reverting_keeps_the_managers_names_and_place(self):
+        self.client.force_login(self.manager)
+        url = admin_url(self.service)
+        self.client.post(
+            url,
+            form_data(
+                self.client.get(url),
+                name_ko="바뀐 서비스",
+                name_en="Renamed service",
+                position="7",
+            ),
+        )
+        self.service.refresh_from_db()
+        self.assertEqual(self.service.name_ko, "바뀐 서비스")
+        self.client.force_login(self.keeper)
+        url = self.revert_url(self.service, self.first)
+        response = self.client.post(url, form_data(self.client.get(url)))
+        self.assertEqual(response.status_code, 302)
+        self.service.refresh_from_db()
+        self.assertEqual(self.service.name_ko, "바뀐 서비스")
+        self.assertEqual(self.service.name_en, "Renamed service")
+        self.assertEqual(self.service.position, 7)
+        self.assertEqual(self.service.area, self.pledge.commitment.area)
+
+    def test_manager_still_reverts_the_names(self):
+        self.client.force_login(self.manager)
+        url = admin_url(self.service)
+        self.client.post(url, form_data(self.client.get(url), name_ko="바뀐 서비스"))
+        url = self.revert_url(self.service, self.first)
+        self.client.post(url, form_data(self.client.get(url)))
+        self.service.refresh_from_db()
+        self.assertEqual(self.service.name_ko, "이주민 정책 기본계획 수립")
+
+    def test_keeper_cannot_revert_the_standards_text(self):
+        self.client.force_login(self.manager)
+        url = admin_url(self.pledge)
+        self.client.post(
+            url, form_data(self.client.get(url), text_ko="바뀐 약속입니다.")
+        )
+        self.client.force_login(self.keeper)
+        first = self.pledge.history.earliest("history_id")
+        url = self.revert_url(self.pledge, first)
+        response = self.client.post(url, {"text_ko": first.text_ko, "number": "1"})
+        self.assertEqual(response.status_code, 403)
+        self.pledge.refresh_from_db()
+        self.assertEqual(self.pledge.text_ko, "바뀐 약속입니다.")
+
+    def test_keeper_cannot_rename_a_team_by_form_or_revert(self):
+        division = self.service.division
+        self.client.force_login(self.keeper)
+        url = admin_url(division)
+        page = self.client.get(url)
+        self.assertNotContains(page, 'name="name_ko"')
+        self.client.post(url, form_data(page, name_ko="바뀐 팀", former_names="옛 팀"))
+        division.refresh_from_db()
+        self.assertEqual(division.former_names, "옛 팀")
+        self.assertNotEqual(division.name_ko, "바뀐 팀")

@@ -1,23 +1,11 @@
-from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import Contact, Division, Service
+from tests.base import AdminTestCase, SeededAdminTestCase
 from tests.factories import make_contact, make_service
 
 
-class AdminTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
-        cls.admin = get_user_model().objects.create_superuser(
-            "manager", "manager@example.org", "correct-horse-battery"
-        )
-
-    def setUp(self):
-        self.client.force_login(self.admin)
-
+class AdminTests(SeededAdminTestCase):
     def test_admin_requires_login(self):
         self.client.logout()
         response = self.client.get(reverse("admin:directory_service_changelist"))
@@ -37,7 +25,12 @@ class AdminTests(TestCase):
     def test_service_changelist_shows_numbers_and_filters(self):
         response = self.client.get(reverse("admin:directory_service_changelist"))
         self.assertContains(response, "다문화가족 등 이주 배경 자녀 지원")
-        self.assertContains(response, "031-8030-4776, 031-8030-4778")
+        # Each number kept whole on one line; lines may break between them.
+        self.assertContains(
+            response,
+            '<span class="nowrap">031-8030-4776</span>, '
+            '<span class="nowrap">031-8030-4778</span>',
+        )
         self.assertContains(response, "담당")
 
     def test_service_search_by_division(self):
@@ -64,9 +57,8 @@ class AdminTests(TestCase):
         self.assertContains(response, '<td class="field-service_count">2</td>')
 
     def test_service_change_page_lists_phones_inline(self):
-        service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")
         response = self.client.get(
-            reverse("admin:directory_service_change", args=[service.pk])
+            reverse("admin:directory_service_change", args=[self.service.pk])
         )
         self.assertContains(response, "서비스 전화번호")
         contact = Contact.objects.get(number="031-8030-4778")
@@ -88,16 +80,7 @@ class AdminTests(TestCase):
         self.assertContains(response, "1개 ")
 
 
-class ContactNumberTests(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser(
-            "manager", "manager@example.org", "correct-horse-battery"
-        )
-
-    def setUp(self):
-        self.client.force_login(self.admin)
-
+class ContactNumberTests(AdminTestCase):
     def add(self, number, extension=""):
         return self.client.post(
             reverse("admin:directory_contact_add"),
@@ -140,18 +123,13 @@ class ContactNumberTests(TestCase):
         self.assertContains(response, "031-8030-4652 (내선 7)")
 
 
-class SafeDeleteTests(TestCase):
+class SafeDeleteTests(AdminTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser(
-            "manager", "manager@example.org", "correct-horse-battery"
-        )
+        super().setUpTestData()
         cls.service = make_service(name="결혼이민자 지원")
         cls.division = cls.service.division
         cls.contact = Contact.objects.get()
-
-    def setUp(self):
-        self.client.force_login(self.admin)
 
     def assertRefused(self, obj):
         url = reverse(f"admin:directory_{obj._meta.model_name}_delete", args=[obj.pk])
@@ -189,12 +167,10 @@ class SafeDeleteTests(TestCase):
         self.assertFalse(Contact.objects.filter(pk=unused.pk).exists())
 
 
-class AdminIndexTests(TestCase):
+class AdminIndexTests(AdminTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.admin = get_user_model().objects.create_superuser(
-            "manager", "manager@example.org", "correct-horse-battery"
-        )
+        super().setUpTestData()
         cls.service = make_service(name="결혼이민자 지원")
         make_service(
             area=cls.service.area,
@@ -204,9 +180,6 @@ class AdminIndexTests(TestCase):
             phones=[],
         )
         make_contact("031-8030-4999")
-
-    def setUp(self):
-        self.client.force_login(self.admin)
 
     def test_index_lists_what_needs_attention_with_links(self):
         response = self.client.get(reverse("admin:index"))
