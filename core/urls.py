@@ -1,4 +1,5 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from . import views
 
@@ -12,9 +13,13 @@ urlpatterns = [
     *(
         path(
             f"{name}/",
-            views.PolicyView.as_view(template_name=f"core/{name}.html"),
+            views.PolicyView.as_view(template_name=f"core/{name}.html", title=title),
             name=name,
         )
-        for name in ["privacy", "copyright", "accessibility"]
+        for name, title in [
+            ("privacy", _("Privacy policy")),
+            ("copyright", _("Copyright policy")),
+            ("accessibility", _("Web accessibility")),
+        ]
     ),
 ]

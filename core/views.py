@@ -59,8 +59,12 @@ class DisplaySettingsView(View):
 class PolicyView(TemplateView):
     """The privacy, copyright and accessibility pages every public site has."""
 
+    title = ""
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(licence=settings.DATA_LICENCE, **kwargs)
+        return super().get_context_data(
+            title=self.title, licence=settings.DATA_LICENCE, **kwargs
+        )
 
 
 class RobotsView(TemplateView):
