@@ -1,10 +1,11 @@
 import re
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from directory.models import Contact, Service
 from tests.admin_forms import form_data, post_change
-from tests.base import SeededAdminTestCase
+from tests.base import AdminTestCase, SeededAdminTestCase
 from tests.directory.admin import test_resources as sheets
 
 
@@ -210,3 +211,24 @@ class HistoryPagesTests(SeededAdminTestCase):
             response = self.client.get(url)
             self.assertContains(response, "change-history")
             self.assertNotContains(response, "None")
+
+
+class ImportFileErrorTests(AdminTestCase):
+    """Even the package's rarer errors reach staff in Korean."""
+
+    def post(self, content, fmt):
+        upload = SimpleUploadedFile("services.csv", content)
+        return self.client.post(
+            reverse("admin:directory_service_import"),
+            {"import_file": upload, "format": fmt, "resource": "0"},
+        )
+
+    def test_file_without_rows_is_refused_in_korean(self):
+        response = self.post("서비스 ID,서비스명\n".encode(), "1")
+        self.assertContains(response, "가져올 자료가 없습니다.")
+        self.assertNotContains(response, "No valid data")
+
+    def test_file_that_is_not_the_chosen_format_is_refused_in_korean(self):
+        response = self.post(b"\x00\x01 not a spreadsheet", "0")
+        self.assertContains(response, "파일을 읽을 수 없습니다.")
+        self.assertNotContains(response, "encountered while trying to read file")
