@@ -96,3 +96,26 @@ def test_report_ends_on_a_confirmation_with_the_number_to_call(site, page):
     )
     assert page.locator("h1").inner_text() == "신고 접수 완료"
     assert page.locator("main a.tel").count() >= 1
+
+
+PLACEHOLDER_FIT = """input => {
+    const shown = getComputedStyle(input, "::placeholder");
+    const box = getComputedStyle(input);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = [shown.fontStyle, shown.fontWeight, shown.fontSize,
+        shown.fontFamily].join(" ");
+    const room = input.clientWidth - parseFloat(box.paddingLeft)
+        - parseFloat(box.paddingRight);
+    return [context.measureText(input.placeholder).width, room];
+}"""
+
+
+def test_search_placeholder_fits_the_box_on_a_phone_in_every_language(site, page):
+    page.set_viewport_size(PHONE)
+    cut = {}
+    for code, _name in settings.LANGUAGES:
+        page.goto(site + language_path(code, "/"))
+        width, room = page.locator("#search-q").evaluate(PLACEHOLDER_FIT)
+        if width > room:
+            cut[code] = (round(width), round(room))
+    assert cut == {}

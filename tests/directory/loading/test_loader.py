@@ -44,8 +44,11 @@ class LoadingTests(TestCase):
 
     @skipUnless(connection.vendor == "postgresql", "advisory locks are PostgreSQL's")
     def test_run_holds_the_advisory_lock_on_postgresql(self):
+        # This connection's locks only: another test process may hold the
+        # same lock on its own database of the cluster.
         query = (
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND objid = %s"
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+            "AND objid = %s AND pid = pg_backend_pid() AND granted"
         )
         with loading(), connection.cursor() as cursor:
             cursor.execute(query, [LOCK_KEY])
