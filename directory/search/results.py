@@ -12,7 +12,6 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import connections, router
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
 
 from .. import phones
@@ -43,12 +42,10 @@ class Number:
 
     @property
     def label(self):
+        # Most numbers have no extension: those take the cached national form.
         if not self.extension:
             return self.national
-        return _("%(number)s (ext. %(extension)s)") % {
-            "number": self.national,
-            "extension": self.extension,
-        }
+        return phones.label(self.number, self.extension)
 
     @property
     def tel_uri(self):
