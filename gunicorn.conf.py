@@ -15,7 +15,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Pages are mostly served from the cache: threads cover waiting on the
 # database and the cache; processes cover the CPU.
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+# All threads but one may wait on the database: the last one answers cached
+# pages and health checks while the database hangs (core/gate.py).
+os.environ.setdefault("DJANGO_DB_CONCURRENCY", str(max(1, threads - 1)))
 worker_class = "gthread"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30

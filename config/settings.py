@@ -76,6 +76,8 @@ MIDDLEWARE = [
     # Cached pages leave here, as early as static files, before anything that
     # could touch the database (core/cache.py); stored after CSP added its header.
     "core.cache.PageCacheMiddleware",
+    # A thread stays free for cached pages while the database hangs.
+    "core.gate.DatabaseGateMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.routers.PrimaryReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -39,3 +39,10 @@ class GunicornConfigTests(SimpleTestCase):
         config = load()
         self.assertTrue(config.preload_app)
         self.assertEqual(config.max_requests, 0)
+
+    def test_all_threads_but_one_may_wait_on_the_database(self):
+        for threads, concurrency in (("8", "7"), ("1", "1")):
+            with mock.patch.dict(os.environ, {"GUNICORN_THREADS": threads}):
+                os.environ.pop("DJANGO_DB_CONCURRENCY", None)
+                runpy.run_path(str(CONF))
+                self.assertEqual(os.environ["DJANGO_DB_CONCURRENCY"], concurrency)

@@ -129,7 +129,8 @@ def test_primary_stopped(site, records):
 def test_primary_hung_by_a_lock(site, records):
     """A statement that cannot finish (a table locked by another session) is
     cancelled by the statement timeout: the workers are freed and answer 503,
-    while cached pages keep answering."""
+    while cached pages keep answering at once on the thread that the gate
+    (core/gate.py) keeps free in each worker."""
     cached = [site.base + "/", site.base + f"/services/{records['service']}/"]
     warm(site, ["/", f"/services/{records['service']}/"])
     lock = subprocess.Popen(
@@ -162,7 +163,8 @@ def test_primary_hung_by_a_lock(site, records):
     )
     assert set(blocked.counts) <= {503, 200} and blocked.counts[503] > 0
     assert blocked.slowest < 10
-    assert set(served.counts) == {200} and served.counts[200] > 0
+    assert set(served.counts) == {200} and served.counts[200] > 100
+    assert served.slowest < 2
     assert after[0] == 200
 
 
