@@ -25,10 +25,36 @@ DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$($BIN/python -c 'import secrets; print(secret
   DJANGO_ALLOWED_HOSTS=directory.example.kr \
   $BIN/python manage.py check --deploy --fail-level WARNING
 
+# The fault tests run on servers of their own while the SQLite tests run:
+# they spend most of their time waiting for a fault to take effect.
+echo "== fault tests: Redis, the PostgreSQL primary and its standby break under load (in the background)"
+fault_log=$(mktemp)
+fault_pid=""
+if faults=$(scripts/fault-services.sh); then
+  (eval "$(sed 's/^/export /' <<<"$faults")" && FAULT_TESTS=1 $BIN/pytest -m fault -s tests/fault) \
+    >"$fault_log" 2>&1 &
+  fault_pid=$!
+elif [ "${CI:-}" = "true" ]; then
+  echo "The fault-test servers are required in CI and could not be started." >&2
+  exit 1
+else
+  echo "The fault-test servers are not available here: skipped (CI runs them)." >&2
+fi
+
 # The browser tests run once, on PostgreSQL, the database the site runs on in
 # production; every other test runs on both databases.
 echo "== tests on SQLite (all but the browser tests)"
-env -u DATABASE_URL $BIN/pytest "${PARALLEL[@]}" --ignore=tests/e2e "$@"
+sqlite_status=0
+env -u DATABASE_URL $BIN/pytest "${PARALLEL[@]}" --ignore=tests/e2e "$@" || sqlite_status=$?
+
+fault_status=0
+if [ -n "$fault_pid" ]; then
+  wait "$fault_pid" || fault_status=$?
+  echo "== fault tests (their output)"
+  cat "$fault_log"
+fi
+rm -f "$fault_log"
+[ "$sqlite_status" = 0 ] && [ "$fault_status" = 0 ] || exit 1
 
 echo "== tests on PostgreSQL, with the browser tests"
 if url=$(scripts/postgres.sh); then
@@ -38,14 +64,4 @@ elif [ "${CI:-}" = "true" ]; then
   exit 1
 else
   echo "PostgreSQL is not available here: skipped (CI runs it)." >&2
-fi
-
-echo "== fault tests: Redis, the PostgreSQL primary and its standby break under load"
-if faults=$(scripts/fault-services.sh); then
-  (eval "$(sed 's/^/export /' <<<"$faults")" && FAULT_TESTS=1 $BIN/pytest -m fault -s tests/fault)
-elif [ "${CI:-}" = "true" ]; then
-  echo "The fault-test servers are required in CI and could not be started." >&2
-  exit 1
-else
-  echo "The fault-test servers are not available here: skipped (CI runs them)." >&2
 fi

@@ -5,7 +5,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, connections
 
 from tests.base import load_seed
 
@@ -44,16 +47,86 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
-def site(live_server, transactional_db):
-    """The live server with the seed data loaded.
+@pytest.fixture(autouse=True)
+def _live_server_helper(request):
+    """pytest-django's helper without its ``transactional_db``: the browser
+    tests share the seeded database of ``_seeded`` instead of emptying the
+    database after each test."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    live_server = request.getfixturevalue("live_server")
+    live_server._live_server_modified_settings.enable()
+    yield
+    live_server._live_server_modified_settings.disable()
 
-    The server thread reads what the test committed, so each test loads the
-    seed anew (a copy of the first load of this process) and the database is
-    emptied after it.
+
+def _empty_database():
+    """What ``TransactionTestCase`` leaves after a test: no rows but those
+    that migrations create (content types, permissions)."""
+    call_command("flush", interactive=False, verbosity=0)
+
+
+def _close_connections():
+    """Close this thread's connections, as ``TransactionTestCase`` does after
+    each test: one left open keeps the test database from being dropped."""
+    for conn in connections.all(initialized_only=True):
+        conn.close()
+
+
+def _row_counts():
+    """The number of rows in each table, in one query."""
+    tables = sorted(
+        {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
+    )
+    quote = connection.ops.quote_name
+    counts = ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {counts}")
+        return dict(zip(tables, cursor.fetchone(), strict=True))
+
+
+@pytest.fixture(scope="package")
+def _seeded(django_db_setup, django_db_blocker):
+    """The seed, committed once for the browser tests that run one after
+    another in this process (the live server's thread reads what is
+    committed), and the database emptied after them for the other tests."""
+    with django_db_blocker.unblock():
+        load_seed()
+    yield
+    with django_db_blocker.unblock():
+        _empty_database()
+        _close_connections()
+
+
+@pytest.fixture
+def site(request, _seeded, live_server, django_db_blocker):
+    """The live server with the seed data.
+
+    A test marked ``changes_data`` finds the seed restored after it. One that
+    adds or removes rows without the mark fails, and the seed is restored.
+    (``_seeded`` comes first so that the test database is made before the
+    live server starts and destroyed after it stops.)
     """
-    load_seed()
-    return live_server.url
+    changes_data = request.node.get_closest_marker("changes_data") is not None
+    with django_db_blocker.unblock():
+        before = None if changes_data else _row_counts()
+        yield live_server.url
+        if changes_data:
+            _empty_database()
+            load_seed()
+            _close_connections()
+            return
+        changed = {
+            table: (before[table], count)
+            for table, count in _row_counts().items()
+            if count != before[table]
+        }
+        _close_connections()
+        if changed:
+            _empty_database()
+            load_seed()
+            pytest.fail(f"rows changed, but no mark changes_data: {changed}")
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """At 360×740 the answer, a phone number, is on the first screen in every language."""
 
+import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
@@ -85,6 +86,7 @@ def test_home_team_cards_say_which_service_each_number_answers(site, page):
     assert page.locator("a[href$='services.csv'], a[download]").count() == 0
 
 
+@pytest.mark.changes_data
 def test_report_ends_on_a_confirmation_with_the_number_to_call(site, page):
     page.set_viewport_size(PHONE)
     service = Service.objects.get(name="다문화가족 등 이주 배경 자녀 지원")

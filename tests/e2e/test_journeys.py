@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
@@ -70,6 +71,7 @@ def test_keyboard_only_skip_link_and_search(site, page):
     assert set(names) == {"외국인종합지원센터 구축", "외국인인권지원센터 운영"}
 
 
+@pytest.mark.changes_data
 def test_staff_member_changes_a_phone_number_in_the_admin(site, page):
     get_user_model().objects.create_superuser("staff", "", "a-long-staff-password-1")
     page.goto(f"{site}/admin/")

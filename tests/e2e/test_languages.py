@@ -1,13 +1,12 @@
 """Switching language in the browser, and the pages in another language."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from playwright.sync_api import expect
 
 from directory.models import Service
 
-from .test_accessibility import WCAG_AA, page_paths
+from .test_accessibility import page_paths, violations
 
 
 def test_switch_language_keeps_the_page_and_its_number(site, page):
@@ -32,9 +31,8 @@ def test_pages_in_another_language_have_no_wcag_violation(site, page, language):
             continue
         page.goto(f"{site}/{language}{path}")
         expect(page.locator("html")).to_have_attribute("lang", language)
-        results = Axe().run(page, options=WCAG_AA)
-        if violations := [v["id"] for v in results.response["violations"]]:
-            found[name] = violations
+        if problems := violations(page):
+            found[name] = problems
     assert found == {}
 
 
@@ -81,8 +79,7 @@ def test_every_language_renders_with_real_fonts_and_fits_a_phone(site, page, lan
             assert page.evaluate(GLYPHS_MISSING, [SAMPLES[language]]) == []
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 360, f"{path} scrolls sideways ({width} px)"
-        results = Axe().run(page, options=WCAG_AA)
-        assert [v["id"] for v in results.response["violations"]] == [], path
+        assert violations(page) == [], path
 
 
 def test_the_switcher_lists_thirteen_languages_on_a_phone(site, page):

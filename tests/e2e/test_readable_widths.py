@@ -1,6 +1,8 @@
 """Lists that staff and residents read: no word cut into syllables, nothing
 cut off, no number broken over two lines."""
 
+import pytest
+
 from .conftest import DESKTOP, PHONE, log_in_as_staff
 
 # Lines of text in an element: its content's height (not the cell's, which
@@ -13,6 +15,7 @@ LINES = """el => {
 }"""
 
 
+@pytest.mark.changes_data
 def test_admin_service_list_is_readable_at_1280(site, page):
     page.set_viewport_size(DESKTOP)
     log_in_as_staff(site, page)

@@ -3,6 +3,7 @@
 import re
 from io import StringIO
 
+import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -12,6 +13,7 @@ from directory.models import Contact, Service
 from tests.directory.verification.data import body_of, smtp_server
 
 
+@pytest.mark.changes_data
 def test_team_confirms_its_numbers_from_the_emailed_link(site, page):
     service = Service.objects.get(name="결혼이민자 지원")
     team = service.division
