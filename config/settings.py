@@ -9,9 +9,10 @@ import secrets
 from datetime import timedelta
 from pathlib import Path
 
-import dj_database_url
 import django.conf.locale
 from django.utils.translation import gettext_lazy as _
+
+from config.backends import caches, databases
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -111,69 +112,17 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite unless DATABASE_URL says otherwise
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
-if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"],
-        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
-        conn_health_checks=True,
-    )
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+# Database: SQLite unless DATABASE_URL says otherwise; a replica if
+# DATABASE_REPLICA_URL is set (config/backends.py)
+DATABASES = databases(BASE_DIR)
+if "replica" in DATABASES:
     DATABASE_ROUTERS = ["core.routers.ReplicaRouter"]
 # Reads go to the primary while the replica is further behind than this.
 REPLICA_MAX_LAG = float(os.environ.get("DJANGO_REPLICA_MAX_LAG", "5"))
 REPLICA_CHECK_SECONDS = 1.0
-# A database that does not answer fails the request (a 503, core/faults.py)
-# rather than hold a worker: gunicorn.conf.py sets a statement timeout too,
-# which management commands (bulk loads, index builds) do without.
-DB_CONNECT_TIMEOUT = int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
-DB_STATEMENT_TIMEOUT = int(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "0"))
-for database in DATABASES.values():
-    if database["ENGINE"] == "django.db.backends.postgresql":
-        # Trigram search on Hangul needs a UTF-8 database in a locale that
-        # has Hangul for letters: test databases are created so whatever the
-        # cluster's default (config/postgresql/base.py).
-        database["ENGINE"] = "config.postgresql"
-        database.setdefault("TEST", {}).update(TEMPLATE="template0", CHARSET="UTF8")
-        # The directory fits in memory, where reading rows through an index
-        # costs about as much as reading them in sequence; at the default
-        # cost of 4 the planner scans whole tables to join a few hundred
-        # numbers (ten times slower). A DATABASE_URL ?options= overrides it.
-        options = database.setdefault("OPTIONS", {})
-        options.setdefault("options", "-c random_page_cost=1.1")
-        options.setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
-        if DB_STATEMENT_TIMEOUT and "statement_timeout" not in options["options"]:
-            options["options"] += f" -c statement_timeout={DB_STATEMENT_TIMEOUT}s"
 
 # Cache: shared (Redis or any URL Django knows) when configured, else local memory
-CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL")
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "directory",
-        "TIMEOUT": 300,
-    }
-}
-if CACHE_URL:
-    # A cache that is down or hung is a miss after at most a short timeout,
-    # and is then skipped for a few seconds (core/cachebreaker.py).
-    CACHES["default"].update(
-        BACKEND="django_redis.cache.RedisCache",
-        LOCATION=CACHE_URL,
-        OPTIONS={
-            "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": 0.25,
-            "SOCKET_TIMEOUT": float(os.environ.get("DJANGO_CACHE_TIMEOUT", "0.25")),
-            "REDIS_CLIENT_CLASS": "core.cachebreaker.BreakerRedis",
-        },
-    )
+CACHES = caches()
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
 
 # Passwords and logins: every account here is a staff account
