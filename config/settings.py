@@ -187,6 +187,9 @@ EXTRA_LANG_INFO = {
     "km": {"bidi": False, "code": "km", "name": "Khmer", "name_local": "ភាសាខ្មែរ"},
     "mn": {"bidi": False, "code": "mn", "name": "Mongolian", "name_local": "Монгол"},
     "uz": {"bidi": False, "code": "uz", "name": "Uzbek", "name_local": "Oʻzbekcha"},
+    # Languages that help lines answer in, not languages of the site.
+    "si": {"bidi": False, "code": "si", "name": "Sinhala", "name_local": "සිංහල"},
+    "tet": {"bidi": False, "code": "tet", "name": "Tetum", "name_local": "Tetun"},
     # Browsers may still ask for Filipino by Tagalog's code.
     "tl": {"fallback": ["fil"]},
     "tl-ph": {"fallback": ["fil"]},

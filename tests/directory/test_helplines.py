@@ -32,6 +32,15 @@ class HelpLineTests(SeededTestCase):
             sorted(danuri.language_codes), sorted(c for c, _ in settings.LANGUAGES)
         )
 
+    def test_every_language_of_a_line_is_named_in_its_own_script(self):
+        for line in HelpLine.objects.all():
+            for code, name in line.language_names:
+                with self.subTest(number=line.number, code=code):
+                    self.assertNotEqual(name, code)
+        workers = HelpLine.objects.get(number="1577-0071")
+        self.assertIn(("si", "සිංහල"), workers.language_names)
+        self.assertTrue(workers.every_day)
+
     def test_translated_service_pages_list_the_lines_in_the_page_language(self):
         response = self.client.get("/zh-hans" + self.path)
         self.assertContains(response, "用您的语言获得帮助")
