@@ -3,8 +3,10 @@
     DATABASE_URL="postgres:///directory?host=/var/run/postgresql" \\
         .venv/bin/python bench/pages.py [--reuse | --seeded] [--duration 60]
 
-Uses the province-sized benchmark database of bench/search.py (50,000
-services; generated first unless --reuse), serves it with gunicorn.conf.py
+Uses a province-sized database made by bench/search.py (50,000 services;
+generated first unless --reuse) under a name of its own
+("<name>_pages_search_bench", so that a search benchmark never drops the
+database being served), serves it with gunicorn.conf.py
 and DEBUG off, and for a static file, the home page, a service page, a search
 page, a translated page, a page with display cookies set and a mix of visitors
 who each carry their own ``csrftoken``, analytics cookie and ``utm_source``
@@ -27,6 +29,8 @@ import time
 import urllib.request
 from datetime import date
 from pathlib import Path
+from unittest import mock
+from urllib.parse import urlsplit, urlunsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR / "bench"))
@@ -35,6 +39,16 @@ from search import bench_database_url  # noqa: E402
 
 PYTHON = str(BASE_DIR / ".venv" / "bin" / "python")
 GUNICORN = str(BASE_DIR / ".venv" / "bin" / "gunicorn")
+
+
+def pages_base_url():
+    """DATABASE_URL with "_pages" added to the database's name."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        return url
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") or "directory"
+    return urlunsplit(parts._replace(path=f"/{name}_pages"))
 
 
 def free_port():
@@ -123,11 +137,18 @@ def main():
     args = parser.parse_args()
     ensure_wrk()
 
+    # bench/search.py names its database after DATABASE_URL's: give it
+    # another name, so that the two benchmarks never share a database.
+    generating = {**os.environ, "DATABASE_URL": pages_base_url()}
     if not (args.reuse or args.seeded):
         subprocess.run(
-            [PYTHON, "bench/search.py", "--rounds", "1"], cwd=BASE_DIR, check=True
+            [PYTHON, "bench/search.py", "--rounds", "1"],
+            cwd=BASE_DIR,
+            env=generating,
+            check=True,
         )
-    url = bench_database_url(reuse=True)
+    with mock.patch.dict(os.environ, generating):
+        url = bench_database_url(reuse=True)
     static_root = tempfile.mkdtemp(prefix="bench-static-")
     env = {
         **os.environ,
