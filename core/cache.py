@@ -100,7 +100,10 @@ def is_tracking_parameter(name):
 def drop_tracking_parameters(request):
     """Remove tracking parameters from the request itself, so that the page
     rendered (its links keep the query) is the one every visitor gets."""
-    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return ""
+    pairs = parse_qsl(query, keep_blank_values=True)
     kept = [(name, value) for name, value in pairs if not is_tracking_parameter(name)]
     if len(kept) != len(pairs):
         request.META["QUERY_STRING"] = urlencode(kept)

@@ -43,18 +43,23 @@ class DisplaySettingsForm(forms.Form):
     )
 
 
+TEXT_SIZE_VALUES = {str(value): value for value, _label in TEXT_SIZES}
+CONTRAST_VALUES = {value for value, _label in CONTRASTS}
+
+
 def display_settings_of(request):
     """The visitor's settings from the cookies; missing or invalid values fall
-    back to the defaults one by one."""
-    form = DisplaySettingsForm(
-        {
-            "text_size": request.COOKIES.get(TEXT_SIZE_COOKIE, ""),
-            "contrast": request.COOKIES.get(CONTRAST_COOKIE, ""),
-        }
-    )
-    form.is_valid()
-    cleaned = form.cleaned_data
+    back to the defaults one by one.
+
+    Read on every request, cached pages included (their key holds the
+    settings), so the cookies are checked against the choices directly
+    rather than through ``DisplaySettingsForm``, which copies its fields for
+    each instance.
+    """
+    contrast = request.COOKIES.get(CONTRAST_COOKIE, "")
     return {
-        "text_size": cleaned.get("text_size") or DEFAULT_TEXT_SIZE,
-        "contrast": cleaned.get("contrast") or DEFAULT_CONTRAST,
+        "text_size": TEXT_SIZE_VALUES.get(
+            request.COOKIES.get(TEXT_SIZE_COOKIE, ""), DEFAULT_TEXT_SIZE
+        ),
+        "contrast": contrast if contrast in CONTRAST_VALUES else DEFAULT_CONTRAST,
     }

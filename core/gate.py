@@ -8,12 +8,13 @@ threads of a process may be inside a request that passes the page cache (one
 fewer than the worker's threads): the last thread stays for cached pages,
 health checks and quick refusals.
 
-A request that finds every slot taken waits a moment for one (under ordinary
-heavy load slots free up in milliseconds), then is refused with the 503 of
-``core.faults`` (``Retry-After``) rather than holding the last thread while
-cached pages queue behind it. If every slot has been held longer than
-``STUCK_AFTER`` seconds, the database is not answering in time: the request
-is refused at once.
+A request that finds every slot taken waits for one, as under ordinary heavy
+load (a cold cache after a change, when every page is rendered anew), where
+slots free up within a fraction of a second. But if every slot has been held
+longer than ``STUCK_AFTER`` seconds, the database is not answering in time:
+the request is refused at once with the 503 of ``core.faults``
+(``Retry-After``) instead of holding the last thread while cached pages
+queue behind it.
 
 gunicorn.conf.py sets the capacity (``DJANGO_DB_CONCURRENCY``) from its
 thread count; without it (the development server, tests) there is no gate.
@@ -28,10 +29,8 @@ from .faults import log_once, unavailable_response
 # Requests that never wait: the health checks say what they find themselves.
 UNGATED_PATHS = ("/healthz", "/readyz")
 STUCK_AFTER = 1.0
-# How long a request waits for a slot while the slots still move: long
-# enough for ordinary requests to finish, short enough that cached pages
-# queued behind it on the free thread are not kept waiting.
-WAIT_LIMIT = 0.25
+# How long a request waits at most for a slot while the slots still move.
+WAIT_LIMIT = 3.0
 
 
 class Gate:
@@ -55,7 +54,10 @@ class Gate:
                 now = time.monotonic()
                 if self._stuck(now) or now >= deadline:
                     return None
-                self._condition.wait(deadline - now)
+                # Wake up when a slot frees, or when the holders would all
+                # count as stuck, whichever comes first.
+                newest = max(self._held.values())
+                self._condition.wait(min(deadline, newest + STUCK_AFTER) - now + 0.001)
             token = object()
             self._held[token] = time.monotonic()
             return token

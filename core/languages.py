@@ -39,14 +39,16 @@ def preferred_language_url(request):
         return None
     if settings.LANGUAGE_COOKIE_NAME in request.COOKIES:
         return None
-    referer = request.headers.get("referer", "")
+    # Read on every request, cached pages included: the cheap tests first.
+    if not request.META.get("HTTP_ACCEPT_LANGUAGE"):
+        return None
+    referer = request.META.get("HTTP_REFERER", "")
     if referer and url_has_allowed_host_and_scheme(
         referer, allowed_hosts={request.get_host()}
     ):
         return None
-    accepted = request.headers.get("accept-language", "")
     language = translation.get_language_from_request(request)
-    if not accepted or language == default_language():
+    if language == default_language():
         return None
     path = request.get_full_path()
     url = translate_url(path, language)

@@ -1,6 +1,7 @@
-from django.test import Client, TestCase
+from django.test import Client, RequestFactory, SimpleTestCase, TestCase
 from django.urls import reverse
 
+from core.display import display_settings_of
 from directory.models import Service
 from tests.base import SeededTestCase
 
@@ -90,3 +91,37 @@ class CachedDisplaySettingsTests(SeededTestCase):
             large_html = large.get(self.url).content.decode()
         self.assertIn('<html lang="ko">', plain_html)
         self.assertIn('<html lang="ko" class="text-5 contrast-high">', large_html)
+
+
+class DisplaySettingsOfTests(SimpleTestCase):
+    """The settings read from the cookies, one by one, defaults for the rest."""
+
+    def settings_for(self, cookies):
+        request = RequestFactory().get("/")
+        request.COOKIES.update(cookies)
+        return display_settings_of(request)
+
+    def test_valid_cookies_are_read(self):
+        self.assertEqual(
+            self.settings_for({"text_size": "5", "contrast": "high"}),
+            {"text_size": 5, "contrast": "high"},
+        )
+
+    def test_each_invalid_or_missing_value_falls_back_on_its_own(self):
+        for cookies, expected in [
+            ({}, {"text_size": 2, "contrast": "normal"}),
+            (
+                {"text_size": "9", "contrast": "high"},
+                {"text_size": 2, "contrast": "high"},
+            ),
+            (
+                {"text_size": "3", "contrast": "purple"},
+                {"text_size": 3, "contrast": "normal"},
+            ),
+            (
+                {"text_size": " 4", "contrast": "HIGH"},
+                {"text_size": 2, "contrast": "normal"},
+            ),
+        ]:
+            with self.subTest(cookies=cookies):
+                self.assertEqual(self.settings_for(cookies), expected)

@@ -33,7 +33,19 @@ class GateTests(SimpleTestCase):
     def test_a_request_is_refused_when_no_slot_frees_in_time(self):
         slots = Gate(1)
         slots.enter()
-        self.assertIsNone(slots.enter())
+        with mock.patch.object(gate, "WAIT_LIMIT", 0.05):
+            self.assertIsNone(slots.enter())
+
+    def test_a_waiting_request_is_refused_once_the_holders_count_as_stuck(self):
+        slots = Gate(1)
+        slots.enter()
+        with mock.patch.object(gate, "STUCK_AFTER", 0.1):
+            started = time.monotonic()
+            self.assertIsNone(slots.enter())
+        waited = time.monotonic() - started
+        # Not the three seconds of the wait limit: refused when stuck.
+        self.assertGreater(waited, 0.05)
+        self.assertLess(waited, 1)
 
     def test_slots_all_held_too_long_refuse_at_once(self):
         slots = Gate(2)
@@ -55,6 +67,10 @@ class GateMiddlewareTests(SimpleTestCase):
     def setUp(self):
         self.release = threading.Event()
         self.entered = threading.Event()
+        # Refused after a short wait, not the production one.
+        short = mock.patch.object(gate, "WAIT_LIMIT", 0.05)
+        short.start()
+        self.addCleanup(short.stop)
         # Each test sees its own first failure logged.
         cleared = mock.patch.dict(faults._last_logged, clear=True)
         cleared.start()
