@@ -10,7 +10,8 @@ drops the database bench/pages.py serves from) (dropped and created anew, UTF-8 
 explicit C.UTF-8 locale so that pg_trgm sees Hangul as letters), or
 bench/bench.sqlite3. Prints how long indexing took and how much room the
 index takes, p50/p95 per kind of query, and the median time of a request spent
-in SQL (the rest is Python: composing queries, reading rows, writing JSON).
+in SQL (the rest is Python: composing queries, reading rows, writing JSON),
+with the machine's load average before and after the timed requests.
 """
 
 import argparse
@@ -321,6 +322,8 @@ def main():
         f"{len(contacts) // 4:,} divisions, {len(contacts):,} numbers"
     )
 
+    # Timings on a shared machine say little without its load.
+    print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     QUERIES["whole name"] = [s.name for s in rng.sample(services, 4)]
     QUERIES["full number"] = [c.national for c in rng.sample(contacts, 3)]
     # The API's operation as its URL serves it, ninja's validation included.
@@ -343,6 +346,7 @@ def main():
         f"{'all':<18} {statistics.median(everything):8.1f} "
         f"{percentile(everything, 95):8.1f}"
     )
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Answering a query: how it reads, which entries match and how they rank.
 
-Every match is a ``LIKE`` on a precomputed key (``sql.py``), one code path
-for SQLite and PostgreSQL, served by trigram indexes (PostgreSQL's pg_trgm,
-SQLite's FTS5); one- and two-character queries look up the space-separated
-character pairs instead.
+Every match is a substring of a precomputed key (``sql``), one code path
+for SQLite and PostgreSQL, served by trigram indexes (PostgreSQL's pg_trgm
+for ``LIKE``, SQLite's FTS5 for ``MATCH``); one- and two-character queries
+look up the space-separated character pairs instead. Ranking reads the
+entries of the first priorities alone while they fill the page (``best``).
 
 A query is read once (``read``): as typed (its words joined, as Korean is
 often spaced either way), then, for a query of several words, each word on its
@@ -20,6 +21,7 @@ from functools import partial, reduce
 from operator import and_
 
 from django.core.cache import cache
+from django.db import connections, router
 from django.db.models import BooleanField, Count, IntegerField
 from django.utils import translation
 
@@ -171,37 +173,76 @@ def best_records(text, limit, language=None):
         return records(rows or [], language)
 
 
-def matching(attempt):
-    """The entries the attempt matches (none without an attempt)."""
+def matching(attempt, first=False):
+    """The entries the attempt matches (none without an attempt); with
+    ``first``, those of the first priorities only."""
     if attempt is None:
         return SearchEntry.objects.none()
-    condition = sql.RowSQL(SearchEntry, attempt.condition, BooleanField())
-    return SearchEntry.objects.filter(condition)
+    condition = attempt.condition
+    if first:
+        condition &= sql.FIRST_PRIORITY
+    return SearchEntry.objects.filter(
+        sql.RowSQL(SearchEntry, condition, BooleanField(), first)
+    )
 
 
-def ranked(attempt, entries=None):
-    """(kind, id) of the attempt's entries (or of ``entries``), best first,
-    ties in document order; a record comes once per entry that matched."""
-    entries = matching(attempt) if entries is None else entries
+def ranked(attempt, entries=None, first=False):
+    """(kind, id, rank, position) of the attempt's entries (or of
+    ``entries``), best first, ties in document order; a record comes once per
+    entry that matched. With ``first``, of the first priorities' entries."""
+    entries = matching(attempt, first) if entries is None else entries
     rank = sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
-    return entries.order_by(
-        sql.RowSQL(SearchEntry, rank, IntegerField()), "position", "kind", "object_id"
-    ).values_list("kind", "object_id")
+    return (
+        entries.annotate(
+            search_rank=sql.RowSQL(SearchEntry, rank, IntegerField(), first)
+        )
+        .order_by("search_rank", "position", "kind", "object_id")
+        .values_list("kind", "object_id", "search_rank", "position")
+    )
 
 
 def best(attempt, limit, entries=None):
     """(kind, id) of the best ``limit`` records.
 
     One row per entry, not per record: sorting the entries and skipping a
-    record's further entries is cheaper than grouping every match.
+    record's further entries is cheaper than grouping every match. The
+    entries of the first priorities rank before all others: while they
+    alone fill the rows asked for, no other entry is read (a two-syllable
+    word is in the team names on thousands of services).
+
+    But not where the words an entry lacks count first: of three words, an
+    entry that lacks one ranks before any that lacks two. (Of two, every
+    entry found lacks one: what had both was an attempt of its own before,
+    ``read``.) And a slip's are ranked at once: its candidates (the entries
+    with either side of it) are many more than its matches, and would be
+    read twice when the first priorities run out.
     """
     fetch = limit * 4
+    first = entries is None and len(attempt.groups) < 3 and not attempt.approximate
     while True:
-        rows = list(ranked(attempt, entries)[:fetch])
-        found = list(dict.fromkeys(rows))
+        if first:
+            rows, first = first_or_every(attempt, fetch)
+        else:
+            rows = list(ranked(attempt, entries)[:fetch])
+        found = list(dict.fromkeys(row[:2] for row in rows))
         if len(found) >= limit or len(rows) < fetch:
             return found[:limit]
         fetch *= 4
+
+
+def first_or_every(attempt, fetch):
+    """The best ``fetch`` rows, in one statement: of the first priorities'
+    entries, or if they are fewer, of every entry; and whether the first
+    priorities' filled them."""
+    rank = sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
+    statement = sql.first_or_every(attempt.condition, rank, fetch)
+    with connections[router.db_for_read(SearchEntry)].cursor() as cursor:
+        cursor.execute(*statement)
+        rows = cursor.fetchall()
+    every = [row[1:] for row in rows if row[0]]
+    if every or len(rows) < fetch:
+        return every, False
+    return [row[1:] for row in rows], True
 
 
 @dataclass(frozen=True)

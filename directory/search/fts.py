@@ -1,50 +1,95 @@
-"""The text indexes of the search entries: SQLite's FTS5 trigram table that
-mirrors their keys, and PostgreSQL's pg_trgm GIN indexes on the same columns.
+"""The text indexes of the search entries: SQLite's FTS5 trigram tables that
+mirror their keys, and PostgreSQL's pg_trgm GIN indexes on the same columns.
 
-Its triggers belong to ``directory_searchentry``: a migration that rebuilds
+Each comes twice: for every entry (``FTS``; migration 0002 on PostgreSQL),
+and for the entries of the first priorities only (``FIRST``: a record's own
+names and numbers, a team's; PostgreSQL's are partial indexes, migration
+0023), which rank before every other entry. A query whose first priorities
+hold enough matches ranks those alone: the entries through which a service
+is found (its team's names, on every service of the team) are as many again.
+
+Their triggers belong to ``directory_searchentry``: a migration that rebuilds
 that table on SQLite (any ``AlterField`` does: SQLite copies the table and
-drops the old one) drops them with it, and the mirror would silently go
-stale. ``ensure_triggers`` puts them back and fills the mirror anew; it runs
+drops the old one) drops them with it, and the mirrors would silently go
+stale. ``ensure_triggers`` puts them back and fills the mirrors anew; it runs
 after every migration (``post_migrate``), so a future migration cannot forget.
 """
 
 from contextlib import contextmanager
 
 FTS = "directory_searchentry_fts"
+FIRST = "directory_searchentry_fts_first"
 TABLE = "directory_searchentry"
+# Priorities below this are the first (indexing.py: NAME and DIVISION).
+FIRST_PRIORITIES = 2
 COLUMNS = "key, initials, grams"
-NEW = "new.id, new.key, new.initials, new.grams"
-OLD = "'delete', old.id, old.key, old.initials, old.grams"
+# Which entries each mirror holds, as a test of a row named "{row}".
+MIRRORS = {FTS: "1", FIRST: f"{{row}}.priority < {FIRST_PRIORITIES}"}
+
+
+def mirror_triggers(fts, holds):
+    """The triggers that keep a mirror in step, by name."""
+
+    def insert(row, command=""):
+        values = f"{row}.id, {row}.key, {row}.initials, {row}.grams"
+        if command:
+            return (
+                f"INSERT INTO {fts}({fts}, rowid, {COLUMNS}) "
+                f"SELECT '{command}', {values} WHERE {holds.format(row=row)};"
+            )
+        return (
+            f"INSERT INTO {fts}(rowid, {COLUMNS}) "
+            f"SELECT {values} WHERE {holds.format(row=row)};"
+        )
+
+    return {
+        f"{fts}_insert": f"AFTER INSERT ON {TABLE} BEGIN {insert('new')} END",
+        f"{fts}_delete": f"AFTER DELETE ON {TABLE} BEGIN {insert('old', 'delete')} END",
+        f"{fts}_update": f"AFTER UPDATE ON {TABLE} BEGIN "
+        f"{insert('old', 'delete')} {insert('new')} END",
+    }
+
+
 TRIGGERS = {
-    f"{FTS}_insert": f"AFTER INSERT ON {TABLE} BEGIN "
-    f"INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES ({NEW}); END",
-    f"{FTS}_delete": f"AFTER DELETE ON {TABLE} BEGIN "
-    f"INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ({OLD}); END",
-    f"{FTS}_update": f"AFTER UPDATE ON {TABLE} BEGIN "
-    f"INSERT INTO {FTS}({FTS}, rowid, {COLUMNS}) VALUES ({OLD}); "
-    f"INSERT INTO {FTS}(rowid, {COLUMNS}) VALUES ({NEW}); END",
+    name: (fts, body)
+    for fts, holds in MIRRORS.items()
+    for name, body in mirror_triggers(fts, holds).items()
 }
 
 
+def refill(cursor, fts):
+    """The mirror anew from the entries it holds (external content: FTS5's
+    own ``rebuild`` would take every entry)."""
+    cursor.execute(f"INSERT INTO {fts}({fts}) VALUES ('delete-all')")
+    cursor.execute(
+        f"INSERT INTO {fts}(rowid, {COLUMNS}) SELECT id, {COLUMNS} "
+        f"FROM {TABLE} entry WHERE {MIRRORS[fts].format(row='entry')}"
+    )
+
+
 def ensure_triggers(connection):
-    """Re-create missing triggers and rebuild the mirror (SQLite only); True
-    if anything was missing."""
+    """Re-create missing triggers and refill their mirrors (SQLite only);
+    True if anything was missing. A mirror not created yet (by an earlier
+    migration) is left alone."""
     if connection.vendor != "sqlite":
         return False
     with connection.cursor() as cursor:
+        names = [*MIRRORS, *TRIGGERS]
         cursor.execute(
-            "SELECT type, name FROM sqlite_master WHERE name = %s OR name IN "
-            f"({', '.join(['%s'] * len(TRIGGERS))})",
-            [FTS, *TRIGGERS],
+            "SELECT name FROM sqlite_master WHERE name IN "
+            f"({', '.join(['%s'] * len(names))})",
+            names,
         )
-        present = {name for _type, name in cursor.fetchall()}
-        if FTS not in present or present >= {FTS, *TRIGGERS}:
-            return False
-        for name, body in TRIGGERS.items():
-            if name not in present:
+        present = {name for (name,) in cursor.fetchall()}
+        stale = set()
+        for name, (fts, body) in TRIGGERS.items():
+            if fts in present and name not in present:
                 cursor.execute(f"CREATE TRIGGER {name} {body}")
-        cursor.execute(f"INSERT INTO {FTS}({FTS}) VALUES ('rebuild')")
-    return True
+                stale.add(fts)
+        for fts in MIRRORS:
+            if fts in stale:
+                refill(cursor, fts)
+    return bool(stale)
 
 
 def restore_after_migrate(sender, using, **kwargs):
@@ -61,8 +106,8 @@ def built_afterwards(connection):
 
     Built in one pass, PostgreSQL's GIN indexes took a fraction of the time
     and of the room that inserting row by row took (pages filled, not split);
-    SQLite's mirror is rebuilt from the table in one statement. Searches wait
-    for the rebuild to commit, as they would for its rows.
+    SQLite's mirrors are refilled from the table, one statement each. Searches
+    wait for the rebuild to commit, as they would for its rows.
     """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":

@@ -1,7 +1,7 @@
 """What a search result shows, read for pages and the API alike.
 
 Names, numbers and links, read as plain values in one written-out query per
-kind of record (``sql.py``): building model instances cost more than finding
+kind of record (``sql``): building model instances cost more than finding
 the records. Each number is formatted once.
 """
 

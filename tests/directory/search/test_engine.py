@@ -1,7 +1,14 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from directory.search.engine import best_records, matches, read
+from directory.search.engine import (
+    best,
+    best_records,
+    first_or_every,
+    matches,
+    ranked,
+    read,
+)
 from tests.base import SeededTestCase
 
 from .queries import BOTH_4655, FIRST_RESULTS, names
@@ -48,6 +55,19 @@ class FirstResultTests(SeededTestCase):
         self.assertEqual(attempt.corrected, "고려인")
         self.assertTrue(matches("외국인인권지원센타")[0].approximate)
         self.assertFalse(matches("외국인인권지원센터")[0].approximate)
+
+    def test_one_syllable_finds_the_names_that_have_it(self):
+        # Too short for a trigram: SQLite's FTS5 found nothing for it.
+        self.assertEqual(
+            names("축")[:2], ["외국인종합지원센터 구축", "이민사회 문화소통 축제"]
+        )
+
+    def test_the_longest_queries_are_answered(self):
+        # A slip is looked for at each syllable: a hundred tests in one
+        # statement, which SQLite's parser took when nested a hundred deep.
+        for query in ["가" * 100, "다문화가족돌봄센터" * 11, "가 " * 50]:
+            with self.subTest(query=query[:10]):
+                self.assertEqual(names(query), [])
 
     def test_slip_is_forgiven_only_in_words_of_four_syllables_or_more(self):
         self.assertEqual(names("고러인"), [])
@@ -104,11 +124,76 @@ class SeveralWordsTests(SeededTestCase):
         self.assertEqual(attempt.corrected, "상담")
 
 
+def ranking_queries(queries):
+    """How many of the queries ranked entries."""
+    return sum("directory_searchentry" in query["sql"] for query in queries)
+
+
 class FallbackTests(SeededTestCase):
     def test_fallback_ranks_each_reading_once(self):
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(names("rhfuddls")[0], "이주민·고려인동포 정착지원")
-        searched = [q for q in queries if "directory_search" in q["sql"]]
-        # As typed, then its readings 고령인 (no match) and 고려인: no separate
-        # test of whether a reading matches before it is ranked.
-        self.assertEqual(len(searched), 3)
+        # As typed, then its readings 고령인 (no match) and 고려인, each in one
+        # statement: no separate test of whether a reading matches before it
+        # is ranked, nor of whether the first priorities fill the page.
+        self.assertEqual(ranking_queries(queries), 3)
+
+
+class FirstPrioritiesTests(SeededTestCase):
+    """The entries of the first priorities rank alone while they fill the
+    rows asked for: the answer is the one that ranking every entry gives."""
+
+    def every_entry_ranked(self, attempt, limit):
+        rows = list(dict.fromkeys(row[:2] for row in ranked(attempt)))
+        return rows[:limit]
+
+    def test_the_answer_is_that_of_every_entry_ranked(self):
+        queries = [
+            *["지원", "이민", "외국인", "체류", "이민체류지원", "ㄱㄱ", "4655"],
+            # Of two words, what has one.
+            *["지원 은하수", "우주여행 결혼이민자", "이민 우주여행"],
+        ]
+        for query in queries:
+            attempt, _entries = matches(query)
+            for limit in (1, 2, 5, 20):
+                with self.subTest(query=query, limit=limit):
+                    self.assertEqual(
+                        best(attempt, limit), self.every_entry_ranked(attempt, limit)
+                    )
+
+    def test_every_entry_ranks_only_when_the_first_priorities_run_out(self):
+        attempt, _entries = matches("지원")
+        rows, filled = first_or_every(attempt, 4)
+        self.assertTrue(filled)
+        self.assertEqual(rows, list(ranked(attempt, first=True)[:4]))
+        self.assertTrue(all(kind in ("service", "division") for kind, *_ in rows))
+        # A team's name is on its own entry (the first priorities) and on
+        # each of its services' (later): its services need both.
+        attempt, _entries = matches("이민체류지원")
+        rows, filled = first_or_every(attempt, 80)
+        self.assertFalse(filled)
+        self.assertEqual(rows, list(ranked(attempt)[:80]))
+        kinds = [kind for kind, *_ in rows]
+        self.assertEqual(kinds[0], "division")
+        self.assertIn("service", kinds)
+
+    def test_of_two_words_what_has_one_ranks_its_first_priorities_first(self):
+        attempt, _entries = matches("지원 은하수")
+        self.assertEqual(len(attempt.groups), 2)
+        rows, filled = first_or_every(attempt, 4)
+        self.assertTrue(filled)
+        self.assertEqual(rows, list(ranked(attempt)[:4]))
+
+    def test_nothing_found_is_one_statement_and_no_rows(self):
+        attempt = read("은하수").attempts[0]
+        with CaptureQueriesContext(connection) as queries:
+            self.assertEqual(first_or_every(attempt, 80), ([], False))
+        self.assertEqual(ranking_queries(queries), 1)
+
+    def test_words_lacking_and_slips_rank_every_entry_at_once(self):
+        for query in ["결혼이민자 우주여행 지원", "외국인인권지원센타"]:
+            attempt, _entries = matches(query)
+            with self.subTest(query=query), CaptureQueriesContext(connection) as q:
+                self.assertTrue(best(attempt, 20))
+                self.assertNotIn("first_rows", q[0]["sql"])
+                self.assertEqual(ranking_queries(q), 1)

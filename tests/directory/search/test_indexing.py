@@ -12,7 +12,7 @@ from directory.models import (
     Service,
     Synonym,
 )
-from directory.search.fts import FTS, TRIGGERS
+from directory.search.fts import FTS, MIRRORS, TRIGGERS
 from directory.search.indexing import texts_of
 from directory.search.text import search_key, unaccented
 from directory.signals import index_existing_rows
@@ -22,13 +22,19 @@ from tests.base import SeededTestCase
 from .queries import names
 
 TRIGRAM_COLUMNS = ["key", "initials", "grams"]
-# FTS5's own tables behind the mirror.
-SHADOW_TABLES = {f"{FTS}_{part}" for part in ("data", "idx", "docsize", "config")}
+# FTS5's own tables behind the mirrors.
+SHADOW_TABLES = {
+    f"{fts}_{part}" for fts in MIRRORS for part in ("data", "idx", "docsize", "config")
+}
 
 
 TEXT_INDEXES = {
-    "postgresql": {f"directory_searchentry_{c}_trgm" for c in TRIGRAM_COLUMNS},
-    "sqlite": {FTS, *TRIGGERS},
+    "postgresql": {
+        f"directory_searchentry_{column}{first}_trgm"
+        for column in TRIGRAM_COLUMNS
+        for first in ("", "_first")
+    },
+    "sqlite": {*MIRRORS, *TRIGGERS},
 }
 
 

@@ -1,5 +1,19 @@
 from django.db import connection
+from django.db.models import BooleanField
 from django.test import TestCase
+
+from directory.models import SearchEntry
+from directory.search.engine import matching, read
+from directory.search.fts import FIRST, FIRST_PRIORITIES, FTS, TRIGGERS, ensure_triggers
+from directory.search.indexing import VIA_DIVISION
+from directory.search.sql import (
+    Condition,
+    RowSQL,
+    any_of,
+    matches,
+    number_prefix,
+    phrase,
+)
 
 
 class PostgresTrigramTests(TestCase):
@@ -36,36 +50,137 @@ class PostgresTrigramTests(TestCase):
         self.assertIn("LC_CTYPE 'C.UTF-8'", suffix)
         self.assertIn('TEMPLATE "template0"', suffix)
 
+    def test_first_priorities_are_read_through_their_own_indexes(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL only")
+        plans = {}
+        for first in (True, False):
+            entries = matching(read("상담").attempts[0], first)
+            sql, params = entries.query.sql_with_params()
+            with connection.cursor() as cursor:
+                # A handful of rows is scanned whole; the question is which
+                # index serves the query when one must.
+                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute(f"EXPLAIN {sql}", params)
+                plans[first] = " ".join(row[0] for row in cursor.fetchall())
+        self.assertIn("directory_searchentry_grams_first_trgm", plans[True])
+        self.assertIn("directory_searchentry_grams_trgm", plans[False])
+
+
+def sqlite_only(test):
+    if connection.vendor != "sqlite":
+        test.skipTest("SQLite only")
+
 
 class SqliteMirrorTests(TestCase):
-    """SQLite's FTS mirror of the entries stays in step after a migration
+    """SQLite's FTS mirrors of the entries stay in step after a migration
     that copies the entries' table (which drops its triggers)."""
 
-    def test_dropped_triggers_come_back_and_the_mirror_is_rebuilt(self):
-        from directory.search.fts import FTS, TRIGGERS, ensure_triggers
-        from directory.search.sql import like
-
-        if connection.vendor != "sqlite":
-            self.skipTest("SQLite only")
+    def add_entry(self, key, priority):
         with connection.cursor() as cursor:
-            for name in TRIGGERS:
-                cursor.execute(f"DROP TRIGGER {name}")
             cursor.execute(
                 "INSERT INTO directory_searchentry (kind, object_id, priority, "
                 "position, key, words, initials, grams) VALUES "
-                "('area', 1, 3, 1, '우주여행안내', ' 우주여행안내 ', '', '')"
+                "('area', 1, %s, 1, %s, '', '', '')",
+                [priority, key],
             )
-            test = like("key", "%우주여행%")
-            query = f"SELECT count(*) FROM {FTS} WHERE key LIKE %s"
-            cursor.execute(query, test.params)
-            self.assertEqual(cursor.fetchone(), (0,))
-            self.assertTrue(ensure_triggers(connection))
-            cursor.execute(query, test.params)
-            self.assertEqual(cursor.fetchone(), (1,))
-            # Kept in step again: a deleted entry leaves the mirror.
+
+    def mirrored(self, fts, text):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s",
+                [phrase("key", text)],
+            )
+            return cursor.fetchone()[0]
+
+    def test_dropped_triggers_come_back_and_the_mirrors_are_refilled(self):
+        sqlite_only(self)
+        with connection.cursor() as cursor:
+            for name in TRIGGERS:
+                cursor.execute(f"DROP TRIGGER {name}")
+        self.add_entry("우주여행안내", 3)
+        self.add_entry("우주여행상담", 0)
+        self.assertEqual(self.mirrored(FTS, "우주여행"), 0)
+        self.assertTrue(ensure_triggers(connection))
+        self.assertEqual(self.mirrored(FTS, "우주여행"), 2)
+        # The first priorities' mirror holds only their entries.
+        self.assertEqual(self.mirrored(FIRST, "우주여행"), 1)
+        self.assertEqual(self.mirrored(FIRST, "우주여행상담"), 1)
+        # Kept in step again: a deleted entry leaves the mirrors, a changed
+        # priority moves it out of the first's.
+        with connection.cursor() as cursor:
             cursor.execute(
                 "DELETE FROM directory_searchentry WHERE key = %s", ["우주여행안내"]
             )
-            cursor.execute(query, test.params)
-            self.assertEqual(cursor.fetchone(), (0,))
+            cursor.execute(
+                "UPDATE directory_searchentry SET priority = 2 WHERE key = %s",
+                ["우주여행상담"],
+            )
+        self.assertEqual(self.mirrored(FTS, "우주여행"), 1)
+        self.assertEqual(self.mirrored(FIRST, "우주여행"), 0)
         self.assertFalse(ensure_triggers(connection))
+
+    def test_a_mirror_not_created_yet_is_left_alone(self):
+        sqlite_only(self)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DROP TABLE {FIRST}")
+            for name, (fts, _body) in TRIGGERS.items():
+                if fts == FIRST:
+                    cursor.execute(f"DROP TRIGGER {name}")
+            self.assertFalse(ensure_triggers(connection))
+            cursor.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name LIKE %s", [FIRST + "%"]
+            )
+            self.assertEqual(cursor.fetchone(), (0,))
+
+
+class FirstPrioritiesTests(TestCase):
+    def test_first_priorities_end_where_services_are_found_through_others(self):
+        # A service found through its team's name or its fax ranks later.
+        self.assertEqual(FIRST_PRIORITIES, VIA_DIVISION)
+
+
+class FtsQueryTests(TestCase):
+    """On SQLite, tests the mirror answers, joined by AND and OR, are one
+    FTS5 query of it: the mirror intersects and unites the rows itself."""
+
+    def test_tests_of_the_mirror_join_into_one_query(self):
+        sqlite_only(self)
+        either = any_of(["고려인", "다문화", "ㅊㅅ"])
+        self.assertEqual(
+            either.fts, 'key : "고려인" OR key : "다문화" OR grams : " ^ㅊㅅ"'
+        )
+        both = either & matches("상담")
+        self.assertEqual(both.fts, f'({either.fts}) AND grams : " 상담 "')
+        self.assertEqual(both.params, [both.fts])
+        self.assertEqual(both.sql.count("MATCH"), 1)
+
+    def test_a_test_of_the_table_joins_as_sql(self):
+        sqlite_only(self)
+        joined = matches("고려인") & Condition("{priority} < 2")
+        self.assertIsNone(joined.fts)
+        self.assertEqual(joined.params, ['key : "고려인"'])
+        self.assertIn("AND {priority} < 2", joined.sql)
+
+    def test_tests_joined_alike_are_not_nested(self):
+        def equal(key):
+            return Condition("{key} = %s", key)
+
+        either = any_of(["a", "b", "c"], equal)
+        self.assertEqual(either.sql, "({key} = %s OR {key} = %s OR {key} = %s)")
+        self.assertEqual(either.params, ["a", "b", "c"])
+        both = either & equal("d") & equal("e")
+        self.assertEqual(both.sql, f"({either.sql} AND {{key}} = %s AND {{key}} = %s)")
+
+    def test_quotes_cannot_end_a_phrase(self):
+        self.assertEqual(phrase("key", 'a"b OR c'), 'key : "a""b OR c"')
+
+    def test_a_whole_number_is_looked_up_by_the_b_tree_index(self):
+        sqlite_only(self)
+        test = number_prefix("03180304655")
+        query = SearchEntry.objects.filter(RowSQL(SearchEntry, test, BooleanField()))
+        sql, params = query.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = " ".join(str(row) for row in cursor.fetchall())
+        self.assertIn("directory_searchentry_key_like", plan)

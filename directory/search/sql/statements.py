@@ -1,0 +1,190 @@
+"""Whole statements: the entries ranked, and what a result shows of the
+records found."""
+
+from django.conf import settings
+from django.db import connection
+from modeltranslation.utils import build_localized_fieldname
+
+from standards.models import Commitment, PolicyArea, Sector
+
+from ...models import (
+    Contact,
+    Division,
+    HelpLine,
+    SearchEntry,
+    Service,
+    ServicePhone,
+)
+from .conditions import FIRST_PRIORITY, filled
+
+
+class Table:
+    """A model's table under an alias: ``t`` in FROM and JOIN, ``t["field"]``
+    for a column, ``t.texts("field", language)`` for a translated field's."""
+
+    def __init__(self, model, alias):
+        self.model, self.alias = model, alias
+        self.fields = model._meta.concrete_fields
+
+    def __str__(self):
+        return f"{connection.ops.quote_name(self.model._meta.db_table)} {self.alias}"
+
+    def __getitem__(self, field):
+        column = self.model._meta.get_field(field).column
+        return f"{self.alias}.{connection.ops.quote_name(column)}"
+
+    def texts(self, field, language):
+        """The field in Korean, then in ``language`` (Korean again if none, or
+        if the content is not translated into it yet)."""
+        if language not in settings.MODELTRANSLATION_LANGUAGES:
+            language = settings.LANGUAGE_CODE
+        return ", ".join(
+            self[build_localized_fieldname(field, code)]
+            for code in (settings.LANGUAGE_CODE, language)
+        )
+
+
+ENTRY = Table(SearchEntry, "e")
+# The entries' ranked columns, as the statements name them.
+RANKED = ["kind", "object_id", "search_rank", "position"]
+
+
+def ranked_entries(condition, rank, first=False):
+    """SQL and parameters of the entries the condition matches (of the first
+    priorities only, with ``first``), best first, ties in document order:
+    their kind, object_id, search_rank and position."""
+    if first:
+        condition &= FIRST_PRIORITY
+    columns = {field.name: ENTRY[field.name] for field in ENTRY.fields}
+    names = dict(zip(RANKED, map(connection.ops.quote_name, RANKED), strict=True))
+    sql = (
+        f"SELECT {ENTRY['kind']} AS {names['kind']}, "
+        f"{ENTRY['object_id']} AS {names['object_id']}, "
+        f"{filled(rank, columns, first)} AS {names['search_rank']}, "
+        f"{ENTRY['position']} AS {names['position']} "
+        f"FROM {ENTRY} WHERE {filled(condition, columns, first)} "
+        f"ORDER BY {names['search_rank']}, {ENTRY['position']}, "
+        f"{ENTRY['kind']}, {ENTRY['object_id']}"
+    )
+    return sql, [*rank.params, *condition.params]
+
+
+def first_or_every(condition, rank, rows):
+    """One statement for the best ``rows`` entries the condition matches: of
+    the first priorities', and only if they are fewer, of every entry's;
+    each row leads with 0 or 1 for which gave it.
+
+    The second is limited to no rows when the first filled them, and neither
+    database reads a query limited to no rows. One statement rather than
+    two: most attempts match few entries (the answer's fallbacks, none), and
+    each statement costs a round trip and planning.
+    """
+    first_sql, first_params = ranked_entries(condition, rank, first=True)
+    every_sql, every_params = ranked_entries(condition, rank)
+    columns = ", ".join(map(connection.ops.quote_name, RANKED))
+    order = ", ".join(map(connection.ops.quote_name, [*RANKED[2:], *RANKED[:2]]))
+    return (
+        f"WITH first_rows AS MATERIALIZED ({first_sql} LIMIT %s) "
+        f"SELECT part, {columns} FROM ("
+        f"SELECT 0 AS part, {columns} FROM first_rows UNION ALL "
+        f"SELECT 1, {columns} FROM ({every_sql} LIMIT (SELECT CASE WHEN "
+        "count(*) < %s THEN %s ELSE 0 END FROM first_rows)) every_rows"
+        f") ranked_rows ORDER BY part, {order}",
+        [*first_params, rows, *every_params, rows, rows],
+    )
+
+
+SERVICE, DIVISION = Table(Service, "s"), Table(Division, "d")
+HELPLINE = Table(HelpLine, "h")
+LINK, PHONE, FAX = Table(ServicePhone, "sp"), Table(Contact, "p"), Table(Contact, "f")
+AREA, SECTOR = Table(PolicyArea, "a"), Table(Sector, "sc")
+COMMITMENT = Table(Commitment, "c")
+FULFILS = Table(Service.commitments.through, "sc_link")
+# What a result shows of a number: the number, then the facts beside it.
+NUMBER_FIELDS = ["number", "extension", "hours", "languages", "last_verified"]
+# Each query's columns: the record's key, its names, its division's id and
+# names, its area's titles, then its fax and one phone (a row per phone).
+TAIL = ", ".join(table[field] for table in (FAX, PHONE) for field in NUMBER_FIELDS)
+NUMBERS = f"""
+    LEFT JOIN {LINK} ON {LINK["service"]} = {SERVICE["id"]}
+    LEFT JOIN {PHONE} ON {PHONE["id"]} = {LINK["contact"]}
+    LEFT JOIN {FAX} ON {FAX["id"]} = {SERVICE["fax"]}
+"""
+# The services of a division or a commitment in the order of the document.
+IN_ORDER = f"""
+    LEFT JOIN {AREA} ON {AREA["id"]} = {SERVICE["area"]}
+    LEFT JOIN {SECTOR} ON {SECTOR["id"]} = {AREA["sector"]}
+    {NUMBERS}
+"""
+ORDER = (
+    f"{SECTOR['position']}, {AREA['number']}, {SERVICE['position']}, {LINK['position']}"
+)
+
+
+def services_sql(language):
+    return f"""
+        SELECT {SERVICE["id"]}, {SERVICE.texts("name", language)},
+            {DIVISION["id"]}, {DIVISION.texts("name", language)},
+            {AREA.texts("title", language)}, {TAIL}
+        FROM {SERVICE} JOIN {DIVISION} ON {DIVISION["id"]} = {SERVICE["division"]}
+        JOIN {AREA} ON {AREA["id"]} = {SERVICE["area"]}
+        {NUMBERS}
+        WHERE {SERVICE["id"]} IN ({{ids}})
+        ORDER BY {LINK["position"]}
+        """
+
+
+def divisions_sql(language):
+    # Its names twice: as the record's, and as the division answering.
+    return f"""
+        SELECT {DIVISION["id"]}, {DIVISION.texts("name", language)},
+            {DIVISION["id"]}, {DIVISION.texts("name", language)}, NULL, NULL, {TAIL}
+        FROM {DIVISION}
+        LEFT JOIN {SERVICE} ON {SERVICE["division"]} = {DIVISION["id"]}
+        {IN_ORDER}
+        WHERE {DIVISION["id"]} IN ({{ids}})
+        ORDER BY {ORDER}
+        """
+
+
+def commitments_sql(language):
+    """Its key is (id, area): its address is a part of its area's page."""
+    return f"""
+        SELECT {COMMITMENT["id"]}, {COMMITMENT["area"]},
+            {COMMITMENT.texts("title", language)},
+            {DIVISION["id"]}, {DIVISION.texts("name", language)}, NULL, NULL, {TAIL}
+        FROM {COMMITMENT}
+        LEFT JOIN {FULFILS} ON {FULFILS["commitment"]} = {COMMITMENT["id"]}
+        LEFT JOIN {SERVICE} ON {SERVICE["id"]} = {FULFILS["service"]}
+        LEFT JOIN {DIVISION} ON {DIVISION["id"]} = {SERVICE["division"]}
+        {IN_ORDER}
+        WHERE {COMMITMENT["id"]} IN ({{ids}})
+        ORDER BY {ORDER}
+        """
+
+
+def areas_sql(language):
+    nothing = ", ".join(["NULL"] * (5 + 2 * len(NUMBER_FIELDS)))
+    return (
+        f"SELECT {AREA['id']}, {AREA.texts('title', language)}, {nothing} "
+        f"FROM {AREA} WHERE {AREA['id']} IN ({{ids}})"
+    )
+
+
+def helplines_sql(language):
+    """Its number as a phone's (as dialled: 1345), with the languages answered."""
+    nothing = ", ".join(["NULL"] * (5 + len(NUMBER_FIELDS)))
+    return (
+        f"SELECT {HELPLINE['id']}, {HELPLINE.texts('name', language)}, {nothing}, "
+        f"{HELPLINE['number']}, NULL, NULL, {HELPLINE['languages']}, NULL "
+        f"FROM {HELPLINE} WHERE {HELPLINE['id']} IN ({{ids}})"
+    )
+
+
+QUERIES = {
+    "service": services_sql,
+    "division": divisions_sql,
+    "commitment": commitments_sql,
+    "area": areas_sql,
+    "helpline": helplines_sql,
+}
