@@ -257,9 +257,13 @@ class Section:
 
 
 def sections(attempt, entries, limit, language):
-    """The records of the entries grouped by kind (services first), with counts."""
+    """The records of the entries grouped by kind, with counts.
+
+    The kind of the best record overall comes first (a help line for "비자",
+    the line that answers a visa question), then services, teams and the rest.
+    """
     counts = counted(entries, "kind")
-    return [
+    found = [
         Section(
             kind,
             counts[kind],
@@ -268,6 +272,10 @@ def sections(attempt, entries, limit, language):
         for kind in Kind.values
         if counts[kind]
     ]
+    if len(found) > 1:
+        [(first_kind, _id)] = best(attempt, 1, entries)
+        found.sort(key=lambda section: section.kind != first_kind)
+    return found
 
 
 def facets(entries):

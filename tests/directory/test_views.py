@@ -294,6 +294,23 @@ class SearchPageTests(base.SeededTestCase):
         self.assertContains(response, contact.label)
         self.assertContains(response, '<span class="hours">평일 09:00–18:00</span>')
 
+    def test_the_kind_of_the_best_result_comes_first(self):
+        visa = self.search(q="비자")
+        kinds = [section.kind for section in visa.context["sections"]]
+        self.assertEqual(kinds[0], "helpline")
+        self.assertIn("service", kinds)
+        self.assertEqual(
+            visa.context["sections"][0].results[0].name, "외국인종합안내센터"
+        )
+        # The line's number is there to call, before the services.
+        page = visa.content.decode()
+        self.assertLess(
+            page.index('href="tel:1345"'), page.index('id="results-service"')
+        )
+        # A service's name still puts services first.
+        named = self.search(q="결혼이민자 지원")
+        self.assertEqual(named.context["sections"][0].kind, "service")
+
     def test_correction_is_announced(self):
         response = self.search(q="rhfuddls")
         self.assertContains(response, "“고려인” 검색 결과")
