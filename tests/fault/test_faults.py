@@ -163,8 +163,11 @@ def test_primary_hung_by_a_lock(site, records):
     )
     assert set(blocked.counts) <= {503, 200} and blocked.counts[503] > 0
     assert blocked.slowest < 10
-    assert set(served.counts) == {200} and served.counts[200] > 100
-    assert served.slowest < 2
+    # Without the gate: 4 answers in 8 s, the slowest after 6 s. With it,
+    # about 1 s at worst on a quiet machine; scripts/test.sh runs this beside
+    # the SQLite tests, which share the two cores.
+    assert set(served.counts) == {200} and served.counts[200] > 50
+    assert served.slowest < 4
     assert after[0] == 200
 
 

@@ -53,18 +53,24 @@ class PostgresTrigramTests(TestCase):
     def test_first_priorities_are_read_through_their_own_indexes(self):
         if connection.vendor != "postgresql":
             self.skipTest("PostgreSQL only")
-        plans = {}
-        for first in (True, False):
+
+        def plan(first):
             entries = matching(read("상담").attempts[0], first)
             sql, params = entries.query.sql_with_params()
             with connection.cursor() as cursor:
                 # A handful of rows is scanned whole; the question is which
-                # index serves the query when one must.
+                # index can serve the query when one must.
                 cursor.execute("SET LOCAL enable_seqscan = off")
                 cursor.execute(f"EXPLAIN {sql}", params)
-                plans[first] = " ".join(row[0] for row in cursor.fetchall())
-        self.assertIn("directory_searchentry_grams_first_trgm", plans[True])
-        self.assertIn("directory_searchentry_grams_trgm", plans[False])
+                return " ".join(row[0] for row in cursor.fetchall())
+
+        self.assertIn("directory_searchentry_grams_trgm", plan(first=False))
+        # On a table this small either index costs the same: without the
+        # index of every entry (dropped inside the test's transaction), the
+        # query of the first priorities must still be served by an index.
+        with connection.cursor() as cursor:
+            cursor.execute("DROP INDEX directory_searchentry_grams_trgm")
+        self.assertIn("directory_searchentry_grams_first_trgm", plan(first=True))
 
 
 def sqlite_only(test):
