@@ -12,9 +12,11 @@ import dj_database_url
 
 def databases(base_dir):
     """``DATABASES``: the primary, and the replica when one is configured."""
+    # An empty DATABASE_URL counts as unset (dj_database_url would give no
+    # database at all).
     found = {
-        "default": dj_database_url.config(
-            default=f"sqlite:///{base_dir / 'db.sqlite3'}",
+        "default": dj_database_url.parse(
+            os.environ.get("DATABASE_URL") or f"sqlite:///{base_dir / 'db.sqlite3'}",
             conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
             conn_health_checks=True,
         )

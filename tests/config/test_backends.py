@@ -29,6 +29,12 @@ class DatabaseTests(SimpleTestCase):
         self.assertEqual(found["default"]["NAME"], "/srv/directory/db.sqlite3")
         self.assertEqual(found["default"]["ENGINE"], "django.db.backends.sqlite3")
 
+    def test_an_empty_database_url_counts_as_unset(self):
+        with environ(DATABASE_URL="", DATABASE_REPLICA_URL=""):
+            found = databases(BASE)
+        self.assertEqual(list(found), ["default"])
+        self.assertEqual(found["default"]["ENGINE"], "django.db.backends.sqlite3")
+
     def test_postgresql_primary_and_replica_get_the_same_timeouts(self):
         with environ(
             DATABASE_URL="postgres://app@db/directory",
