@@ -8,7 +8,7 @@ BIN=.venv/bin
 # (pytest-django adds the worker's name to it) and its own live server on a
 # free port. Tests go to whichever process is free: the end-to-end tests, the
 # slowest, are spread over all of them. Pass -n 0 to run in one process.
-PARALLEL=(--numprocesses auto --dist load)
+PARALLEL=(--numprocesses auto --dist worksteal)
 
 echo "== browser for the end-to-end tests"
 scripts/chromium.sh
