@@ -15,6 +15,7 @@ cookies and tracking parameters neither split the cache nor bypass it.
 """
 
 import hashlib
+import threading
 import time
 from urllib.parse import parse_qsl, urlencode
 
@@ -154,6 +155,46 @@ def is_cacheable(request, response):
     return not any(word in control for word in ("private", "no-cache", "no-store"))
 
 
+class Renders:
+    """The pages being rendered in this process, so that a page missing from
+    the cache is rendered once, not by every thread that asks for it.
+
+    After a change empties the cache, a busy page is asked for many times
+    before its first rendering is stored: the first request renders it, the
+    others wait for that (at most ``wait`` seconds, then render it
+    themselves) and take it from the cache. Pages that turn out not to be
+    cacheable (a form with a CSRF token) are remembered and never waited for.
+    """
+
+    wait = 2.0
+    remembered = 1000
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._rendering = {}
+        self._uncacheable = {}
+
+    def lead(self, key):
+        """None if this request renders the page; else the event to wait on."""
+        with self._lock:
+            if key in self._uncacheable:
+                return None
+            event = self._rendering.get(key)
+            if event is None:
+                self._rendering[key] = threading.Event()
+            return event
+
+    def done(self, key, uncacheable):
+        with self._lock:
+            event = self._rendering.pop(key, None)
+            if uncacheable:
+                if len(self._uncacheable) >= self.remembered:
+                    self._uncacheable.clear()
+                self._uncacheable[key] = True
+        if event is not None:
+            event.set()
+
+
 class PageCacheMiddleware:
     """Answer public pages from the cache, and cache the ones rendered.
 
@@ -164,13 +205,34 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.renders = Renders()
 
     def __call__(self, request):
         key = page_cache_key(request)
-        if key is not None:
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
+        if key is None:
+            return self.render(request, None)
+        cached = cache.get(key)
+        if cached is not None:
+            return cached
+        if request.method != "GET":
+            return self.render(request, key)
+        rendering = self.renders.lead(key)
+        if rendering is not None:
+            # Another thread renders this page: take its rendering.
+            rendering.wait(self.renders.wait)
+            return cache.get(key) or self.render(request, key)
+        uncacheable = False
+        try:
+            response = self.render(request, key)
+            # A page rendered whole but not cacheable (it holds a CSRF token).
+            uncacheable = response.status_code == 200 and not getattr(
+                response, "_page_cached", False
+            )
+            return response
+        finally:
+            self.renders.done(key, uncacheable)
+
+    def render(self, request, key):
         response = self.get_response(request)
         # The display settings (cookies) are written into the page itself.
         patch_vary_headers(response, ("Cookie",))
@@ -181,4 +243,5 @@ class PageCacheMiddleware:
                 # until staff change something.
                 patch_cache_control(response, max_age=0, must_revalidate=True)
                 cache.set(key, response, settings.CACHE_MIDDLEWARE_SECONDS)
+                response._page_cached = True
         return response
