@@ -67,11 +67,9 @@ def _empty_database():
     call_command("flush", interactive=False, verbosity=0)
 
 
-def _close_connections():
-    """Close this thread's connections, as ``TransactionTestCase`` does after
-    each test: one left open keeps the test database from being dropped."""
-    for conn in connections.all(initialized_only=True):
-        conn.close()
+def _restore_seed():
+    _empty_database()
+    load_seed()
 
 
 def _row_counts():
@@ -96,7 +94,7 @@ def _seeded(django_db_setup, django_db_blocker):
     yield
     with django_db_blocker.unblock():
         _empty_database()
-        _close_connections()
+        connections.close_all()
 
 
 @pytest.fixture
@@ -113,19 +111,19 @@ def site(request, _seeded, live_server, django_db_blocker):
         before = None if changes_data else _row_counts()
         yield live_server.url
         if changes_data:
-            _empty_database()
-            load_seed()
-            _close_connections()
+            _restore_seed()
+            # As TransactionTestCase does: a connection left open keeps the
+            # test database from being dropped.
+            connections.close_all()
             return
         changed = {
             table: (before[table], count)
             for table, count in _row_counts().items()
             if count != before[table]
         }
-        _close_connections()
+        connections.close_all()
         if changed:
-            _empty_database()
-            load_seed()
+            _restore_seed()
             pytest.fail(f"rows changed, but no mark changes_data: {changed}")
 
 
