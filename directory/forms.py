@@ -48,6 +48,8 @@ class SearchFilter(django_filters.FilterSet):
         label=_("result type"), field_name="kind", choices=SearchEntry.Kind.choices
     )
 
+    most_choices = 30
+
     class Meta:
         model = SearchEntry
         fields = ["sector", "area", "division", "type"]
@@ -59,16 +61,32 @@ class SearchFilter(django_filters.FilterSet):
             field.empty_label = _("All")
         for name, counts in (facets or {}).items():
             name = "type" if name == "kind" else name
-            self._count_choices(fields[name], counts)
+            self._count_choices(fields[name], counts, self.data.get(name))
             # A menu with one choice narrows nothing; keep it only while it is
             # the filter in use, so that it can be cleared.
             if len(counts) < 2 and not self.data.get(name):
                 del fields[name]
 
-    def _count_choices(self, field, counts):
-        """Offer only the choices that have results, each with its count."""
+    def _count_choices(self, field, counts, selected):
+        """Offer only the choices that have results, each with its count.
+
+        A menu of more than ``most_choices`` is scrolled, not read (a common
+        word matches a thousand teams at province scale, which made the
+        search page 130 KB): it offers the choices with the most results,
+        and the one in use.
+        """
         if isinstance(field, forms.ModelChoiceField):
-            field.queryset = field.queryset.filter(pk__in=list(counts))
+            offered = sorted(counts, key=lambda pk: (-counts[pk], pk))
+            offered = set(offered[: self.most_choices])
+            if len(counts) > len(offered):
+                if selected in {str(pk) for pk in counts}:
+                    offered.add(int(selected))
+                field.help_text = _(
+                    "Only the %(shown)d with the most results are shown (of "
+                    "%(total)d): choose a sector or a policy area first to "
+                    "narrow them."
+                ) % {"shown": self.most_choices, "total": len(counts)}
+            field.queryset = field.queryset.filter(pk__in=list(offered))
             field.label_from_instance = lambda obj: f"{obj} ({counts[obj.pk]})"
         else:
             # The field adds its own blank choice: drop the one in the list.

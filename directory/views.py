@@ -19,25 +19,29 @@ from .search.engine import facets, matches, sections
 from .sharing import division_vcard, service_structured_data, service_vcard
 
 
+def first_teams(shown=12):
+    """The first teams' cards, and whether there are more (then the page
+    links to the list of all teams instead of rendering thousands)."""
+    divisions = list(Division.objects.for_cards()[: shown + 1])
+    return {"divisions": divisions[:shown], "more": len(divisions) > shown}
+
+
 class HomeView(TemplateView):
     template_name = "directory/home.html"
     # At province scale there are thousands of teams and hundreds of
     # commitments: the home page shows the first teams and links to the full
     # list, and lists commitments under their areas only while they are few
     # (each area's page lists its own), instead of rendering megabytes.
-    divisions_shown = 24
     commitments_shown = 60
 
     def get_context_data(self, **kwargs):
-        divisions = list(Division.objects.with_services()[: self.divisions_shown + 1])
         few = Commitment.objects.order_by()[: self.commitments_shown + 1].count()
         show_commitments = few <= self.commitments_shown
         return super().get_context_data(
             search_form=SearchForm(),
             sectors=Sector.objects.with_areas(commitments=show_commitments),
             show_commitments=show_commitments,
-            divisions=divisions[: self.divisions_shown],
-            more_divisions=len(divisions) > self.divisions_shown,
+            teams=first_teams(),
             help_lines=HelpLine.objects.all(),
             **kwargs,
         )
@@ -155,10 +159,10 @@ class ServiceReportSentView(DetailView):
 
 
 class DivisionListView(ListView):
-    paginate_by = 100
+    paginate_by = 30
 
     def get_queryset(self):
-        return Division.objects.for_page()
+        return Division.objects.for_cards()
 
 
 class DivisionDetailView(DetailView):
@@ -234,5 +238,5 @@ class SearchView(TemplateView):
             )
         if not context.get("sections"):
             # An empty query or no result still answers: every team and number.
-            context["browse_divisions"] = Division.objects.with_services()
+            context["browse_teams"] = first_teams()
         return super().get_context_data(**context, **kwargs)

@@ -2,6 +2,7 @@
 
 from django.core.validators import validate_email
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -31,11 +32,40 @@ class DivisionQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """What a division's page, card or API record shows: its sector too."""
+        """What a division's page or API record shows: its sector too."""
         return self.select_related("sector").with_services()
+
+    def for_cards(self):
+        """What a division's card shows: its first services with their
+        numbers, and how many it has in all (the card links to the rest).
+
+        At province scale a team has dozens of services: listing each on
+        every card made pages of hundreds of kilobytes.
+        """
+        # Counted per division shown, not over every service before the
+        # page's slice is taken (a GROUP BY over all of them).
+        counted = (
+            Service.objects.filter(division=models.OuterRef("pk"))
+            .order_by()
+            .values("division")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(
+            service_count=Coalesce(models.Subquery(counted), 0)
+        ).prefetch_related(
+            models.Prefetch(
+                "services",
+                Service.objects.with_contacts()[: Division.CARD_SERVICES],
+                to_attr="card_services",
+            )
+        )
 
 
 class Division(OfficialText, models.Model):
+    # Services a card lists before it links to the division's page.
+    CARD_SERVICES = 5
+
     sector = models.ForeignKey(
         Sector,
         verbose_name=_("sector"),
@@ -105,5 +135,12 @@ class Division(OfficialText, models.Model):
         return list(seen.values())
 
     @property
+    def listed_services(self):
+        """The services a card lists: the first few if loaded ``for_cards``."""
+        if hasattr(self, "card_services"):
+            return self.card_services
+        return self.services.all()
+
+    @property
     def faxes(self):
-        return list({s.fax.pk: s.fax for s in self.services.all() if s.fax}.values())
+        return list({s.fax.pk: s.fax for s in self.listed_services if s.fax}.values())

@@ -33,20 +33,97 @@ class HomePageTests(base.SeededTestCase):
         self.assertEqual(html.count("<h1>"), 1)
 
 
+class SearchFilterScaleTests(TestCase):
+    def test_a_long_menu_offers_the_choices_with_most_results(self):
+        area = make_area()
+        teams = []
+        for position in range(1, 33):
+            team = make_division(
+                sector=area.sector, name=f"상담{position:02d} 담당", position=position
+            )
+            teams.append(team)
+            # The first two teams have one result each, the others two.
+            for n in range(1 if position <= 2 else 2):
+                make_service(
+                    area=area,
+                    division=team,
+                    name=f"외국인 상담 {position:02d}-{n}",
+                    position=position * 10 + n,
+                )
+        url = reverse("directory:search")
+        response = self.client.get(url, {"q": "외국인 상담"})
+        division = response.context["search_filter"].form["division"]
+        offered = {int(str(value)) for value, _label in division.field.choices if value}
+        self.assertEqual(offered, {team.pk for team in teams[2:]})
+        html = response.content.decode()
+        self.assertIn("상담03 담당 (2)", html)
+        self.assertNotIn("상담01 담당 (1)", html)
+        self.assertInHTML(
+            '<p class="help" id="id_division_helptext">결과가 많은 30개만 보입니다'
+            "(전체 32개). 분야나 정책분야를 먼저 고르면 좁혀집니다.</p>",
+            html,
+        )
+        self.assertIn('aria-describedby="id_division_helptext"', html)
+        # A team outside the menu can still be the filter in use.
+        response = self.client.get(url, {"q": "외국인 상담", "division": teams[0].pk})
+        self.assertNotContains(response, "잘못된 필터 값")
+        self.assertEqual(
+            [s.name for s in response.context["services"]], ["외국인 상담 01-0"]
+        )
+        self.assertContains(response, "상담01 담당 (1)")
+
+
 class HomePageScaleTests(TestCase):
     def test_home_page_shows_the_first_teams_and_links_to_all(self):
         sector = make_sector()
-        for position in range(1, 27):
+        for position in range(1, 15):
             make_division(
                 sector=sector, name=f"시험{position:02d} 담당", position=position
             )
-        response = self.client.get(reverse("directory:home"))
-        self.assertContains(response, "시험24 담당")
-        self.assertNotContains(response, "시험25 담당")
-        self.assertContains(
-            response,
-            f'<a href="{reverse("directory:division-list")}">전체 담당 부서 보기</a>',
+        all_teams = (
+            f'<a href="{reverse("directory:division-list")}">전체 담당 부서 보기</a>'
         )
+        response = self.client.get(reverse("directory:home"))
+        self.assertContains(response, "시험12 담당")
+        self.assertNotContains(response, "시험13 담당")
+        self.assertContains(response, all_teams)
+        # A search that finds nothing offers the same first teams, not all.
+        response = self.client.get(reverse("directory:search"), {"q": "우주여행"})
+        self.assertContains(response, "시험12 담당")
+        self.assertNotContains(response, "시험13 담당")
+        self.assertContains(response, all_teams)
+
+    def test_a_card_lists_the_first_services_and_links_to_the_rest(self):
+        area = make_area()
+        team = make_division(sector=area.sector, name="민원 담당")
+        few = make_division(sector=area.sector, name="통역 담당", position=2)
+        for position in range(1, 8):
+            make_service(
+                area=area,
+                division=team,
+                name=f"민원 서비스 {position}",
+                position=position,
+                phones=[f"031-8030-41{position:02d}"],
+            )
+        make_service(area=area, division=few, name="통역 서비스", position=9)
+        for url in (reverse("directory:home"), reverse("directory:division-list")):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                html = response.content.decode()
+                self.assertContains(response, "민원 서비스 5")
+                self.assertContains(response, 'href="tel:+82-31-8030-4105"')
+                self.assertNotContains(response, "민원 서비스 6")
+                self.assertNotContains(response, "tel:+82-31-8030-4106")
+                self.assertInHTML(
+                    f'<p class="card-more"><a href="{team.get_absolute_url()}">'
+                    "이 부서의 서비스 7개 모두 보기</a></p>",
+                    html,
+                )
+                # A card with all its services links to nothing more.
+                self.assertEqual(html.count('class="card-more"'), 1)
+        # The division's own page lists every service.
+        response = self.client.get(team.get_absolute_url())
+        self.assertContains(response, "민원 서비스 7")
 
     def test_many_commitments_are_left_to_their_area_pages(self):
         area = make_area()
@@ -67,7 +144,7 @@ class HomePageScaleTests(TestCase):
     def test_seeded_home_page_lists_every_team_without_a_more_link(self):
         base.load_seed()
         response = self.client.get(reverse("directory:home"))
-        self.assertEqual(len(response.context["divisions"]), 6)
+        self.assertEqual(len(response.context["teams"]["divisions"]), 6)
         self.assertNotContains(response, "전체 담당 부서 보기")
 
 
