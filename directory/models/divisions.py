@@ -63,8 +63,9 @@ class DivisionQuerySet(models.QuerySet):
 
 
 class Division(OfficialText, models.Model):
-    # Services a card lists before it links to the division's page.
-    CARD_SERVICES = 5
+    # Services a card lists before it links to the division's page (the
+    # largest team of the Gyeonggi standard has six).
+    CARD_SERVICES = 6
 
     sector = models.ForeignKey(
         Sector,

@@ -97,7 +97,7 @@ class HomePageScaleTests(TestCase):
         area = make_area()
         team = make_division(sector=area.sector, name="민원 담당")
         few = make_division(sector=area.sector, name="통역 담당", position=2)
-        for position in range(1, 8):
+        for position in range(1, 9):
             make_service(
                 area=area,
                 division=team,
@@ -110,20 +110,20 @@ class HomePageScaleTests(TestCase):
             with self.subTest(url=url):
                 response = self.client.get(url)
                 html = response.content.decode()
-                self.assertContains(response, "민원 서비스 5")
-                self.assertContains(response, 'href="tel:+82-31-8030-4105"')
-                self.assertNotContains(response, "민원 서비스 6")
-                self.assertNotContains(response, "tel:+82-31-8030-4106")
+                self.assertContains(response, "민원 서비스 6")
+                self.assertContains(response, 'href="tel:+82-31-8030-4106"')
+                self.assertNotContains(response, "민원 서비스 7")
+                self.assertNotContains(response, "tel:+82-31-8030-4107")
                 self.assertInHTML(
                     f'<p class="card-more"><a href="{team.get_absolute_url()}">'
-                    "이 부서의 서비스 7개 모두 보기</a></p>",
+                    "이 부서의 서비스 8개 모두 보기</a></p>",
                     html,
                 )
                 # A card with all its services links to nothing more.
                 self.assertEqual(html.count('class="card-more"'), 1)
         # The division's own page lists every service.
         response = self.client.get(team.get_absolute_url())
-        self.assertContains(response, "민원 서비스 7")
+        self.assertContains(response, "민원 서비스 8")
 
     def test_many_commitments_are_left_to_their_area_pages(self):
         area = make_area()
@@ -146,6 +146,12 @@ class HomePageScaleTests(TestCase):
         response = self.client.get(reverse("directory:home"))
         self.assertEqual(len(response.context["teams"]["divisions"]), 6)
         self.assertNotContains(response, "전체 담당 부서 보기")
+        # Every service of the standard is on its team's card.
+        self.assertNotContains(response, 'class="card-more"')
+        self.assertEqual(
+            response.content.decode().count('class="service-name"'),
+            Service.objects.count(),
+        )
 
 
 class ServiceDetailTests(base.SeededTestCase):
