@@ -69,14 +69,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
+    # Outside the page cache: its headers depend on each request's Origin.
     "corsheaders.middleware.CorsMiddleware",
-    # Outside the page cache, so that cached pages also answer with 304.
+    # Cached pages leave here, before anything else runs, with the headers the
+    # middleware below added when they were stored (security headers, CSP);
+    # the cache answers conditional requests with 304 itself (core/cache.py).
+    # Static files pass straight through.
+    "core.cache.PageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "core.staticfiles.HashedStaticFilesMiddleware",
-    # Cached pages leave here, as early as static files, before anything that
-    # could touch the database (core/cache.py); stored after CSP added its header.
-    "core.cache.PageCacheMiddleware",
     # A thread stays free for cached pages while the database hangs.
     "core.gate.DatabaseGateMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -4,30 +4,34 @@ Pages are cached under a key prefix that contains a generation number. Saving
 or deleting a row that public pages show bumps the generation (the directory
 app's signals), so the next request of every page is rendered afresh on every
 app server that shares the cache, without having to know which pages showed
-the changed row.
+the changed row. While a page is rendered anew after a change, other
+requests for it get the page as it was before the change.
 
-A cached page is answered right after WhiteNoise, as early as a static file:
-before sessions, authentication and CSRF, which could touch the database. So
-cached pages stay served while the database is down, and the key holds only
-what changes the page (scheme, host, path, the query without tracking
-parameters, the display settings; the path carries the language). Other
-cookies and tracking parameters neither split the cache nor bypass it.
+A cached page is answered before any other middleware but CORS runs, earlier
+than a static file: before sessions, authentication and CSRF, which could
+touch the database, and before the security headers, which it was stored
+with. So cached pages stay served while the database is down, and the key
+holds only what changes the page (scheme, host, path, the query without
+tracking parameters, the display settings; the path carries the language).
+Other cookies and tracking parameters neither split the cache nor bypass it.
 """
 
 import hashlib
 import threading
 import time
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import QueryDict
 from django.utils.cache import (
+    get_conditional_response,
     patch_cache_control,
     patch_vary_headers,
     set_response_etag,
 )
+from django.utils.http import parse_http_date_safe
 
 from .display import display_settings_of
 from .languages import preferred_language_url
@@ -115,6 +119,18 @@ def drop_tracking_parameters(request):
 
 def page_cache_key(request):
     """The key of this request's page, or None if it must not be cached."""
+    page = page_of(request)
+    return None if page is None else key_of(page, current_generation())
+
+
+def key_of(page, generation):
+    prefix = settings.CACHE_MIDDLEWARE_KEY_PREFIX
+    return f"{prefix}:page:{generation}:{page}"
+
+
+def page_of(request):
+    """What identifies this request's page in the cache (a digest of what
+    changes it), or None if it must not be cached."""
     if request.method not in ("GET", "HEAD"):
         return None
     if request.path.startswith("/" + settings.ADMIN_URL):
@@ -137,9 +153,7 @@ def page_cache_key(request):
         ]
     )
     # Hashed: a long query must not make a key too long for the cache.
-    digest = hashlib.md5(page.encode(), usedforsecurity=False).hexdigest()
-    prefix = settings.CACHE_MIDDLEWARE_KEY_PREFIX
-    return f"{prefix}:page:{current_generation()}:{digest}"
+    return hashlib.md5(page.encode(), usedforsecurity=False).hexdigest()
 
 
 def is_cacheable(request, response):
@@ -195,32 +209,58 @@ class Renders:
             event.set()
 
 
+def answer(request, cached):
+    """A cached page, or 304 if the browser's copy is this one: the work of
+    ConditionalGetMiddleware, which a cache hit does not reach."""
+    last_modified = cached.get("Last-Modified")
+    return get_conditional_response(
+        request,
+        etag=cached.get("ETag"),
+        last_modified=last_modified and parse_http_date_safe(last_modified),
+        response=cached,
+    )
+
+
 class PageCacheMiddleware:
     """Answer public pages from the cache, and cache the ones rendered.
 
-    Placed right after WhiteNoise: a hit leaves before the session,
-    authentication, CSRF and locale middleware run. The page is stored on
-    the way out, after the security headers (CSP) were added to it.
+    Placed first (after CORS): a hit leaves before any other middleware
+    runs. The page is stored on the way out, after the security headers
+    (SecurityMiddleware, CSP) were added to it. Static files pass through.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.renders = Renders()
+        self.static_prefix = urlsplit(settings.STATIC_URL).path
 
     def __call__(self, request):
-        key = page_cache_key(request)
-        if key is None:
+        if request.path.startswith(self.static_prefix):
+            return self.get_response(request)
+        page = page_of(request)
+        if page is None:
             return self.render(request, None)
+        generation = current_generation()
+        key = key_of(page, generation)
         cached = cache.get(key)
         if cached is not None:
-            return cached
+            return answer(request, cached)
         if request.method != "GET":
             return self.render(request, key)
         rendering = self.renders.lead(key)
         if rendering is not None:
-            # Another thread renders this page: take its rendering.
+            # Another thread renders this page. Until it has, the page as it
+            # was before the last change is answered, if it is still cached:
+            # after a staff edit under load, visitors get the page at once
+            # instead of queueing behind its first rendering.
+            earlier = cache.get(key_of(page, generation - 1))
+            if earlier is not None:
+                return answer(request, earlier)
             rendering.wait(self.renders.wait)
-            return cache.get(key) or self.render(request, key)
+            cached = cache.get(key)
+            if cached is None:
+                return self.render(request, key)
+            return answer(request, cached)
         uncacheable = False
         try:
             response = self.render(request, key)

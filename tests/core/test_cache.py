@@ -10,7 +10,12 @@ from django.test import RequestFactory, SimpleTestCase, TestCase, TransactionTes
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from core.cache import PageCacheMiddleware, current_generation, page_cache_key
+from core.cache import (
+    PageCacheMiddleware,
+    current_generation,
+    invalidate_public_pages,
+    page_cache_key,
+)
 from directory.models import Service
 from tests.factories import make_service
 
@@ -27,6 +32,34 @@ class CachedPagesTests(TestCase):
         with self.assertNumQueries(0):
             response = self.client.get(url)
         self.assertContains(response, "결혼이민자 지원")
+
+    def test_a_cached_page_keeps_its_headers_and_answers_304(self):
+        url = self.service.get_absolute_url()
+        first = self.client.get(url)
+        with self.assertNumQueries(0):
+            hit = self.client.get(url)
+            not_modified = self.client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        self.assertContains(hit, "결혼이민자 지원")
+        for header in [
+            "Content-Security-Policy",
+            "X-Content-Type-Options",
+            "Referrer-Policy",
+            "X-Frame-Options",
+            "Cross-Origin-Opener-Policy",
+            "ETag",
+            "Cache-Control",
+        ]:
+            with self.subTest(header=header):
+                self.assertEqual(hit[header], first[header])
+        self.assertEqual(not_modified.status_code, 304)
+        self.assertEqual(not_modified.content, b"")
+        self.assertEqual(not_modified["ETag"], first["ETag"])
+        # Another version of the page (here a larger text size) is not the
+        # browser's copy.
+        self.client.cookies["text_size"] = "4"
+        other = self.client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        self.assertEqual(other.status_code, 200)
+        self.assertNotEqual(other["ETag"], first["ETag"])
 
     def test_admin_save_is_visible_on_the_next_request(self):
         url = self.service.get_absolute_url()
@@ -136,6 +169,7 @@ class OneRenderingTests(SimpleTestCase):
     """Threads asking for a page missing from the cache render it once."""
 
     def setUp(self):
+        cache.clear()
         self.renderings = 0
         self.release = threading.Event()
 
@@ -167,6 +201,38 @@ class OneRenderingTests(SimpleTestCase):
         answers = self.ask_together(middleware, "/services/", 6)
         self.assertEqual(self.renderings, 1)
         self.assertEqual(answers, [b"page 1"] * 6)
+
+    def test_after_a_change_others_get_the_earlier_page_during_the_rendering(self):
+        middleware = PageCacheMiddleware(self.view)
+        self.release.set()
+        self.assertEqual(
+            middleware(RequestFactory().get("/services/")).content, b"page 1"
+        )
+        self.release.clear()
+        invalidate_public_pages()
+        answers = []
+
+        def ask():
+            answers.append(middleware(RequestFactory().get("/services/")).content)
+
+        leader = threading.Thread(target=ask)
+        leader.start()
+        time.sleep(0.2)  # the leader is rendering the page anew
+        others = [threading.Thread(target=ask) for _ in range(5)]
+        for thread in others:
+            thread.start()
+        for thread in others:
+            thread.join(1)
+        # They were answered at once, with the page from before the change.
+        self.assertEqual(answers, [b"page 1"] * 5)
+        self.release.set()
+        leader.join()
+        self.assertEqual(answers[-1], b"page 2")
+        self.assertEqual(self.renderings, 2)
+        # Once rendered, the new page is everybody's.
+        self.assertEqual(
+            middleware(RequestFactory().get("/services/")).content, b"page 2"
+        )
 
     def test_a_page_that_is_not_cached_is_not_waited_for_again(self):
         middleware = PageCacheMiddleware(self.view)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.http import HttpResponseNotFound
-from django.test import RequestFactory, SimpleTestCase, override_settings
+from django.test import Client, RequestFactory, SimpleTestCase, override_settings
 
 from core.staticfiles import HashedStaticFilesMiddleware
 
@@ -56,3 +56,11 @@ class HashedStaticFilesTests(SimpleTestCase):
         self.assertIn("immutable", response["Cache-Control"])
         self.assertNotEqual(self.hashed_css, "css/site.css")
         self.assertEqual(self.get("/static/css/site.css").status_code, 404)
+
+    def test_the_whole_stack_serves_them_with_security_headers(self):
+        response = Client().get(f"/static/{self.hashed_css}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(b"--krds-", b"".join(response.streaming_content))
+        self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+        # The page cache lets them pass untouched: a CDN may share them.
+        self.assertNotIn("Cookie", response.get("Vary", ""))
