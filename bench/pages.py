@@ -120,7 +120,23 @@ def wrk(url, duration, connections, *options):
     )
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     errors += int(non2xx.group(1)) if non2xx else 0
+    if errors:
+        # Which kind: wrk counts socket errors and answers that were not 2xx/3xx.
+        for line in out.splitlines():
+            if "errors:" in line or "Non-2xx" in line:
+                print(f"  wrk: {line.strip()}", file=sys.stderr)
     return rps, latency(50), latency(99), errors
+
+
+def page_size(url, options):
+    """Bytes of the answer as wrk gets it (no compression asked for)."""
+    headers = dict(
+        value.split(": ", 1)
+        for flag, value in zip(options, options[1:], strict=False)
+        if flag == "-H"
+    )
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as answer:
+        return len(answer.read())
 
 
 def worker_memory(master_pid):
@@ -231,14 +247,19 @@ def main():
             "visitor mix": ("/", "-s", str(visitors)),
         }
         results = {}
+        sizes = {}
         for name, (path, *options) in targets.items():
-            # Warm every worker's cache.
-            wrk(base + path, 5, args.connections, *options)
+            sizes[name] = page_size(base + path, options)
+            # Warm every worker's cache (the cache is each worker's own without
+            # REDIS_URL): a new connection for each request, so that the
+            # requests are spread over all workers, not only over the ones
+            # that happened to accept the 64 connections.
+            wrk(base + path, 5, args.connections, *options, "-H", "Connection: close")
             results[name] = wrk(base + path, args.duration, args.connections, *options)
             rps, p50, p99, errors = results[name]
             print(
                 f"{name:<16} {rps:8.0f} req/s  p50 {p50:6.1f} ms  "
-                f"p99 {p99:7.1f} ms  errors {errors}"
+                f"p99 {p99:7.1f} ms  errors {errors}  {sizes[name] / 1000:.1f} KB"
             )
         memory = worker_memory(server.pid)
     finally:
@@ -247,8 +268,8 @@ def main():
 
     static_rps = results["static file"][0]
     rows = "\n".join(
-        f"| {name} | {rps:.0f} | {p50:.1f} | {p99:.1f} | {errors} "
-        f"| {rps / static_rps:.2f} |"
+        f"| {name} | {sizes[name] / 1000:.1f} | {rps:.0f} | {p50:.1f} | {p99:.1f} "
+        f"| {errors} | {rps / static_rps:.2f} |"
         for name, (rps, p50, p99, errors) in results.items()
     )
     memory_text = ", ".join(f"{size:.0f}" for size in memory)
@@ -262,8 +283,8 @@ def main():
         f"connections for {args.duration} s per page (`--duration "
         f"{args.duration}`), load average "
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores before the run ended.\n\n"
-        "| target | requests/s | p50 ms | p99 ms | errors | ratio to static |\n"
-        "| --- | --- | --- | --- | --- | --- |\n"
+        "| target | KB | requests/s | p50 ms | p99 ms | errors | ratio to static |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
         f"{rows}\n\nMemory per worker (RSS, MB): {memory_text}.\n"
     )
     path = BASE_DIR / "docs" / "benchmarks.md"
