@@ -51,7 +51,8 @@ class ServiceListView(ListView):
     """The 가나다 index of every service."""
 
     template_name = "directory/service_list.html"
-    paginate_by = 500
+    # A page stays under 50 KB at province scale (500 made 126 KB).
+    paginate_by = 150
 
     def get_queryset(self):
         return Service.objects.with_contacts().in_name_order()
@@ -159,7 +160,8 @@ class ServiceReportSentView(DetailView):
 
 
 class DivisionListView(ListView):
-    paginate_by = 30
+    # A page of cards stays under 50 KB at province scale.
+    paginate_by = 24
 
     def get_queryset(self):
         return Division.objects.for_cards()

@@ -72,3 +72,17 @@ def og_locale():
         "ja": "JP",
     }
     return f"{language}_{country.get(language, language.upper())}"
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page links to show: the first and last, the current one and two
+    on each side, with None for the gaps (thousands of pages at province
+    scale would otherwise be listed in full on every page)."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=2, on_ends=1
+        )
+    ]
