@@ -139,6 +139,22 @@ def page_size(url, options):
         return len(answer.read())
 
 
+def other_page_sizes(base):
+    """Bytes of the other page types, the first area and standard linked
+    from the home page standing for theirs."""
+    with urllib.request.urlopen(base + "/") as answer:
+        home = answer.read().decode()
+    paths = [
+        "/divisions/",
+        "/services/",
+        "/search/",
+        "/search/?q=zzzz",
+        re.search(r'href="(/areas/\d+/)"', home).group(1),
+        re.search(r'href="(/standards/\d+/)"', home).group(1),
+    ]
+    return [(path, page_size(base + path, [])) for path in paths]
+
+
 def worker_memory(master_pid):
     children = subprocess.run(
         ["pgrep", "-P", str(master_pid)], capture_output=True, text=True
@@ -246,6 +262,11 @@ def main():
             "display cookies": ("/", "-H", DISPLAY_COOKIES),
             "visitor mix": ("/", "-s", str(visitors)),
         }
+        other_sizes = other_page_sizes(base)
+        print(
+            "other pages (KB): "
+            + ", ".join(f"{path} {size / 1000:.1f}" for path, size in other_sizes)
+        )
         results = {}
         sizes = {}
         for name, (path, *options) in targets.items():
@@ -261,6 +282,9 @@ def main():
                 f"{name:<16} {rps:8.0f} req/s  p50 {p50:6.1f} ms  "
                 f"p99 {p99:7.1f} ms  errors {errors}  {sizes[name] / 1000:.1f} KB"
             )
+            if name == "home page":
+                # Flat under load: the same after the first page as at the end.
+                memory_early = worker_memory(server.pid)
         memory = worker_memory(server.pid)
     finally:
         server.terminate()
@@ -272,7 +296,12 @@ def main():
         f"| {errors} | {rps / static_rps:.2f} |"
         for name, (rps, p50, p99, errors) in results.items()
     )
-    memory_text = ", ".join(f"{size:.0f}" for size in memory)
+    memory_text = (
+        ", ".join(f"{size:.0f}" for size in memory_early)
+        + " after the home page; "
+        + ", ".join(f"{size:.0f}" for size in memory)
+        + " at the end"
+    )
     print(f"worker memory (MB): {memory_text}")
     section = (
         "## Pages under load\n\n"
@@ -285,7 +314,10 @@ def main():
         f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores before the run ended.\n\n"
         "| target | KB | requests/s | p50 ms | p99 ms | errors | ratio to static |\n"
         "| --- | --- | --- | --- | --- | --- | --- |\n"
-        f"{rows}\n\nMemory per worker (RSS, MB): {memory_text}.\n"
+        f"{rows}\n\nMemory per worker (RSS, MB): {memory_text}.\n\n"
+        "Other page types (KB): "
+        + ", ".join(f"`{path}` {size / 1000:.1f}" for path, size in other_sizes)
+        + ".\n"
     )
     path = BASE_DIR / "docs" / "benchmarks.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
