@@ -239,6 +239,7 @@ class SearchView(TemplateView):
                 else "",
             )
         if not context.get("sections"):
-            # An empty query or no result still answers: every team and number.
+            # An empty query or no result still answers: the first teams and
+            # their numbers, and a link to all of them.
             context["browse_teams"] = first_teams()
         return super().get_context_data(**context, **kwargs)
