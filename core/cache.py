@@ -25,13 +25,12 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import QueryDict
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import (
-    get_conditional_response,
     patch_cache_control,
     patch_vary_headers,
     set_response_etag,
 )
-from django.utils.http import parse_http_date_safe
 
 from .display import display_settings_of
 from .languages import preferred_language_url
@@ -173,11 +172,12 @@ class Renders:
     """The pages being rendered in this process, so that a page missing from
     the cache is rendered once, not by every thread that asks for it.
 
-    After a change empties the cache, a busy page is asked for many times
-    before its first rendering is stored: the first request renders it, the
-    others wait for that (at most ``wait`` seconds, then render it
-    themselves) and take it from the cache. Pages that turn out not to be
-    cacheable (a form with a CSRF token) are remembered and never waited for.
+    A busy page is asked for many times before its rendering is stored: the
+    first request renders it; the others get the page of the previous
+    generation if it is still cached (PageCacheMiddleware), else wait for
+    the rendering (at most ``wait`` seconds, then render it themselves) and
+    take it from the cache. Pages that turn out not to be cacheable (a form
+    with a CSRF token) are remembered and never waited for.
     """
 
     wait = 2.0
@@ -209,18 +209,6 @@ class Renders:
             event.set()
 
 
-def answer(request, cached):
-    """A cached page, or 304 if the browser's copy is this one: the work of
-    ConditionalGetMiddleware, which a cache hit does not reach."""
-    last_modified = cached.get("Last-Modified")
-    return get_conditional_response(
-        request,
-        etag=cached.get("ETag"),
-        last_modified=last_modified and parse_http_date_safe(last_modified),
-        response=cached,
-    )
-
-
 class PageCacheMiddleware:
     """Answer public pages from the cache, and cache the ones rendered.
 
@@ -233,6 +221,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.renders = Renders()
         self.static_prefix = urlsplit(settings.STATIC_URL).path
+        # A hit does not reach the ConditionalGetMiddleware of the settings:
+        # it is answered by this one (304 when the browser's copy is current).
+        self.conditional = ConditionalGetMiddleware(get_response)
+
+    def answer(self, request, cached):
+        return self.conditional.process_response(request, cached)
 
     def __call__(self, request):
         if request.path.startswith(self.static_prefix):
@@ -244,7 +238,7 @@ class PageCacheMiddleware:
         key = key_of(page, generation)
         cached = cache.get(key)
         if cached is not None:
-            return answer(request, cached)
+            return self.answer(request, cached)
         if request.method != "GET":
             return self.render(request, key)
         rendering = self.renders.lead(key)
@@ -255,12 +249,12 @@ class PageCacheMiddleware:
             # instead of queueing behind its first rendering.
             earlier = cache.get(key_of(page, generation - 1))
             if earlier is not None:
-                return answer(request, earlier)
+                return self.answer(request, earlier)
             rendering.wait(self.renders.wait)
             cached = cache.get(key)
             if cached is None:
                 return self.render(request, key)
-            return answer(request, cached)
+            return self.answer(request, cached)
         uncacheable = False
         try:
             response = self.render(request, key)
