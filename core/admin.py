@@ -190,3 +190,6 @@ class HistoryAdmin(FieldRulesMixin, SimpleHistoryAdmin):
                 % {"uses": ", ".join(str(item) for item in protected)},
             )
         return deleted, counts, perms_needed, protected
+
+
+from . import accounts  # noqa: E402, F401  (staff accounts: no escalation)

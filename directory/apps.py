@@ -11,7 +11,10 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from core.roles import roles_applier
+
         from . import signals
+        from .admin.roles import ROLES
         from .models import Division, HelpLine, Service
         from .search.fts import restore_after_migrate
 
@@ -22,3 +25,4 @@ class DirectoryConfig(AppConfig):
         # Before the index is filled: SQLite's FTS mirror needs its triggers.
         post_migrate.connect(restore_after_migrate, sender=self)
         post_migrate.connect(signals.index_existing_rows, sender=self)
+        post_migrate.connect(roles_applier(ROLES), weak=False, dispatch_uid="roles")
