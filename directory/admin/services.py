@@ -6,7 +6,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationAdmin
 
 from core.admin import HistoryAdmin
 from core.fieldrules import StandardFieldsMixin
@@ -60,11 +60,21 @@ class ServicePhoneInline(LabelledTabularInline):
         )
 
 
-class ServiceInline(TranslationTabularInline):
+class ServiceInline(admin.TabularInline):
+    """The team's services, to read: each is changed on its own page, where the
+    field rules and the check for a concurrent edit apply."""
+
     model = Service
-    fields = ["name", "area", "position", "last_verified"]
+    fields = readonly_fields = ["name", "area", "position", "last_verified"]
     extra = 0
     show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Division)
