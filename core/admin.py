@@ -24,6 +24,48 @@ def _describe(model, change):
     }
 
 
+def changes_since(instance, seen):
+    """The latest history entry of ``instance`` and what changed after entry
+    ``seen``; (None, []) when nothing did."""
+    history = instance.history.order_by("-history_id")
+    latest = history.first()
+    if latest is None or latest.history_id == seen:
+        return None, []
+    base = history.filter(history_id=seen).first()
+    changes = (
+        [
+            _describe(type(instance), change)
+            for change in latest.diff_against(base, foreign_keys_are_objs=True).changes
+        ]
+        if base
+        else []
+    )
+    # Changes kept in rows of their own (a service's phones) leave the
+    # record's fields as they were; their entries say what changed.
+    changes += [
+        entry.history_change_reason
+        for entry in history.filter(history_id__gt=seen).reverse()
+        if entry.history_change_reason
+    ]
+    return latest, changes
+
+
+def concurrent_edit_error(latest, changes):
+    return forms.ValidationError(
+        _(
+            "%(user)s changed this record at %(time)s while you were editing "
+            "it, so your changes were not saved. Changed meanwhile: "
+            "%(changes)s. Open the record again and make your changes anew."
+        ),
+        code="concurrent_edit",
+        params={
+            "user": latest.history_user or _("someone"),
+            "time": date_format(localtime(latest.history_date), "DATETIME_FORMAT"),
+            "changes": "; ".join(changes) or _("unknown fields"),
+        },
+    )
+
+
 class ConcurrentEditForm(forms.ModelForm):
     """Refuses to save over a change someone else made after the form was shown.
 
@@ -52,41 +94,12 @@ class ConcurrentEditForm(forms.ModelForm):
             type(self.instance)._base_manager.select_for_update().filter(
                 pk=self.instance.pk
             ).exists()
-        latest = self._history().first()
-        seen = cleaned_data.get("seen_version") or 0
-        if latest is None or latest.history_id == seen:
+        latest, changes = changes_since(
+            self.instance, cleaned_data.get("seen_version") or 0
+        )
+        if latest is None:
             return cleaned_data
-        base = self._history().filter(history_id=seen).first()
-        changes = (
-            [
-                _describe(type(self.instance), change)
-                for change in latest.diff_against(
-                    base, foreign_keys_are_objs=True
-                ).changes
-            ]
-            if base
-            else []
-        )
-        # Changes kept in rows of their own (a service's phones) leave the
-        # record's fields as they were; their entries say what changed.
-        changes += [
-            entry.history_change_reason
-            for entry in self._history().filter(history_id__gt=seen).reverse()
-            if entry.history_change_reason
-        ]
-        raise forms.ValidationError(
-            _(
-                "%(user)s changed this record at %(time)s while you were editing "
-                "it, so your changes were not saved. Changed meanwhile: "
-                "%(changes)s. Open the record again and make your changes anew."
-            ),
-            code="concurrent_edit",
-            params={
-                "user": latest.history_user or _("someone"),
-                "time": date_format(localtime(latest.history_date), "DATETIME_FORMAT"),
-                "changes": "; ".join(changes) or _("unknown fields"),
-            },
-        )
+        raise concurrent_edit_error(latest, changes)
 
 
 class DatabaseConflictMixin:

@@ -13,6 +13,7 @@ from core.admin import ConcurrentEditForm
 
 from .. import phones
 from ..models import Contact
+from .limits import SpreadsheetLimitError, check_file_size
 
 
 class ContactNumberField(PhoneNumberField):
@@ -87,6 +88,15 @@ class SpreadsheetImportForm(SpreadsheetFormMixin, ImportForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["import_file"].label = _("Spreadsheet file")
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        # Refused before it is written to the temporary storage and read.
+        try:
+            check_file_size(upload.size)
+        except SpreadsheetLimitError as error:
+            raise forms.ValidationError(str(error)) from None
+        return upload
 
 
 class ConfirmSpreadsheetForm(ConfirmImportForm):

@@ -6,6 +6,7 @@ added in the admin, where the policy area and its order are chosen with care.
 """
 
 from django.core.exceptions import (
+    NON_FIELD_ERRORS,
     MultipleObjectsReturned,
     ObjectDoesNotExist,
     ValidationError,
@@ -17,6 +18,14 @@ from import_export import fields, resources, widgets
 from .. import phones
 from ..models import Contact, Division, Service
 from ..spreadsheets import neutralised, restored
+from .rows import (
+    CellDiff,
+    PastDateWidget,
+    ServiceIdWidget,
+    by_column,
+    latest_version,
+    stale_row_error,
+)
 
 
 def parse_number(text):
@@ -100,7 +109,7 @@ class PhonesField(fields.Field):
 
 
 class ServiceResource(resources.ModelResource):
-    id = fields.Field(attribute="id", column_name="ID", widget=widgets.IntegerWidget())
+    id = fields.Field(attribute="id", column_name="ID", widget=ServiceIdWidget())
     area = fields.Field(
         attribute="area", column_name=gettext_lazy("policy area"), readonly=True
     )
@@ -121,12 +130,26 @@ class ServiceResource(resources.ModelResource):
     last_verified = fields.Field(
         attribute="last_verified",
         column_name=gettext_lazy("last verified"),
-        widget=widgets.DateWidget(),
+        widget=PastDateWidget(),
+    )
+    # The service's latest history entry when exported: a row from an older
+    # export would undo what was changed since, so it is refused.
+    version = fields.Field(
+        attribute="version", column_name=gettext_lazy("version"), readonly=True
     )
 
     class Meta:
         model = Service
-        fields = ["id", "area", "name", "division", "phones", "fax", "last_verified"]
+        fields = [
+            "id",
+            "area",
+            "name",
+            "division",
+            "phones",
+            "fax",
+            "last_verified",
+            "version",
+        ]
         import_id_fields = ["id"]
         skip_unchanged = True
         report_skipped = True
@@ -142,7 +165,30 @@ class ServiceResource(resources.ModelResource):
                 self.fields[name].readonly = True
 
     def get_queryset(self):
-        return Service.objects.with_contacts()
+        return Service.objects.with_contacts().annotate(version=latest_version())
+
+    def get_diff_class(self):
+        return CellDiff
+
+    def get_import_fields(self):
+        # The version is not a value of the service: the preview leaves it out.
+        return [f for f in super().get_import_fields() if f is not self.fields["version"]]
+
+    def import_instance(self, instance, row, **kwargs):
+        instance.seen_version = row.get(str(self.fields["version"].column_name))
+        super().import_instance(instance, row, **kwargs)
+
+    def validate_instance(self, instance, import_validation_errors=None, **kwargs):
+        errors = dict(import_validation_errors or {})
+        seen = str(instance.seen_version or "").strip()
+        if seen:
+            stale = stale_row_error(instance, int(seen) if seen.isdigit() else 0)
+            if stale is not None:
+                errors.setdefault(NON_FIELD_ERRORS, []).append(stale)
+        try:
+            super().validate_instance(instance, errors, **kwargs)
+        except ValidationError as error:
+            raise by_column(error, self) from None
 
     def import_data(self, dataset, **kwargs):
         """Import every row or, if any row is invalid, none at all."""

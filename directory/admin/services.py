@@ -13,6 +13,7 @@ from core.fieldrules import StandardFieldsMixin
 
 from ..models import Contact, Division, Service, ServicePhone
 from ..verification.admin import TeamConfirmationFilter
+from ..verification.dates import not_in_future
 from .filters import PhoneFilter, UsageFilter, VerificationFilter
 from .forms import ContactForm
 from .imports import standard_import_view
@@ -25,6 +26,12 @@ class VerificationAdmin(HistoryAdmin):
     """Staff confirm rows with their team without opening and saving each one."""
 
     actions = ["mark_verified"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "last_verified" and formfield is not None:
+            formfield.validators.append(not_in_future)
+        return formfield
 
     @admin.action(description=_("Verified (today)"), permissions=["change"])
     def mark_verified(self, request, queryset):

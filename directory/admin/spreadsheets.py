@@ -12,11 +12,11 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from import_export.results import RowResult
 
 from ..models import Contact
 from .forms import ConfirmSpreadsheetForm, ExportForm, SpreadsheetImportForm
+from .limits import LimitedCSV, LimitedXLSX, SpreadsheetLimitError
 
 # The package words this error inside its import view, where no hook reaches
 # it; naming its msgid here keeps it in our catalogues, which Django reads
@@ -30,7 +30,7 @@ PACKAGE_MESSAGES = [
 
 
 class SpreadsheetAdminMixin(ImportExportMixin):
-    formats = [XLSX, CSV]
+    formats = [LimitedXLSX, LimitedCSV]
     export_form_class = ExportForm
     import_form_class = SpreadsheetImportForm
     confirm_form_class = ConfirmSpreadsheetForm
@@ -38,6 +38,9 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     logged = (RowResult.IMPORT_TYPE_UPDATE,)
 
     def add_data_read_fail_error_to_form(self, form, e):
+        if isinstance(e, SpreadsheetLimitError):
+            form.add_error("import_file", str(e))
+            return
         form.add_error(
             "import_file",
             _(
@@ -52,6 +55,8 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         result, confirm = context.get("result"), context.get("confirm_form")
         if isinstance(response, TemplateResponse) and result and confirm:
             unused = [contact.pk for contact in getattr(result, "unused_numbers", [])]
+            if not request.user.has_perm("directory.delete_contact"):
+                unused = []
             confirm.fields["remove_numbers"].queryset = Contact.objects.filter(
                 pk__in=unused
             )
@@ -60,6 +65,8 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     def process_dataset(self, dataset, form, request, **kwargs):
         result = super().process_dataset(dataset, form, request, **kwargs)
         chosen = form.cleaned_data.get("remove_numbers") or []
+        if not request.user.has_perm("directory.delete_contact"):
+            chosen = []
         # Only numbers that are still unused after the import, whatever was posted.
         removed = Contact.objects.unused().filter(pk__in=[c.pk for c in chosen])
         count = 0
