@@ -172,7 +172,9 @@ class ServiceResource(resources.ModelResource):
 
     def get_import_fields(self):
         # The version is not a value of the service: the preview leaves it out.
-        return [f for f in super().get_import_fields() if f is not self.fields["version"]]
+        return [
+            f for f in super().get_import_fields() if f is not self.fields["version"]
+        ]
 
     def import_instance(self, instance, row, **kwargs):
         instance.seen_version = row.get(str(self.fields["version"].column_name))

@@ -62,10 +62,28 @@ class SpreadsheetAdminMixin(ImportExportMixin):
             )
         return response
 
+    def process_result(self, result, request):
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        # A row changed between the preview and the confirmation: nothing was
+        # written, and the rows are shown with the reason, as in the preview.
+        context = {
+            **self.admin_site.each_context(request),
+            **self.get_import_context_data(),
+            "title": _("Import from a spreadsheet"),
+            "opts": self.model._meta,
+            "result": result,
+            "form": self.get_import_form_class(request)(
+                self.get_import_formats(), self.get_import_resource_classes(request)
+            ),
+        }
+        return TemplateResponse(request, [self.import_template_name], context)
+
     def process_dataset(self, dataset, form, request, **kwargs):
         result = super().process_dataset(dataset, form, request, **kwargs)
         chosen = form.cleaned_data.get("remove_numbers") or []
-        if not request.user.has_perm("directory.delete_contact"):
+        refused = result.has_errors() or result.has_validation_errors()
+        if refused or not request.user.has_perm("directory.delete_contact"):
             chosen = []
         # Only numbers that are still unused after the import, whatever was posted.
         removed = Contact.objects.unused().filter(pk__in=[c.pk for c in chosen])

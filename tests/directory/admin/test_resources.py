@@ -17,7 +17,9 @@ def row_of(dataset, service):
 FIELDS = ["id", "area", "name", "division", "phones", "fax", "last_verified"]
 
 
-class SpreadsheetTests(SeededAdminTestCase):
+class SpreadsheetClient:
+    """Export, upload and confirm through the admin's own screens."""
+
     def export(self, file_format):
         data = {"format": file_format, "resource": "0"}
         data.update({f"serviceresource_{name}": "on" for name in FIELDS})
@@ -53,6 +55,8 @@ class SpreadsheetTests(SeededAdminTestCase):
         dataset[row_index] = row
         return dataset
 
+
+class SpreadsheetTests(SpreadsheetClient, SeededAdminTestCase):
     def test_export_xlsx_has_korean_headers_division_and_numbers(self):
         response = self.export("0")
         self.assertEqual(response.status_code, 200)

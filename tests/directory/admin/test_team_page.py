@@ -17,7 +17,9 @@ class TeamPageServiceRowsTests(TestCase):
         cls.manager = make_staff("boss", MANAGER)
         cls.service = make_service(name="이주민 정책 기본계획 수립")
         cls.division = cls.service.division
-        cls.other_area = make_area(sector=cls.division.sector, number=2, title="다른 정책분야")
+        cls.other_area = make_area(
+            sector=cls.division.sector, number=2, title="다른 정책분야"
+        )
 
     def forged_rows(self, page, **row):
         """The team page's fields plus a service row as the old page posted it."""
@@ -56,7 +58,9 @@ class TeamPageServiceRowsTests(TestCase):
         Service.objects.filter(pk=self.service.pk).update(
             name_ko="새 이름", last_verified=datetime.date(2026, 1, 5)
         )
-        self.client.post(url, self.forged_rows(old_page, name="이주민 정책 기본계획 수립"))
+        self.client.post(
+            url, self.forged_rows(old_page, name="이주민 정책 기본계획 수립")
+        )
         stored = Service.objects.get()
         self.assertEqual(stored.name_ko, "새 이름")
         self.assertEqual(stored.last_verified, datetime.date(2026, 1, 5))
