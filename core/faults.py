@@ -15,7 +15,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -42,9 +42,17 @@ def log_once(kind, message, exc_info=None, interval=LOG_INTERVAL):
 
 
 def is_database_unavailable(exc):
-    """Whether ``exc`` says the database cannot be reached or answered too
-    late, rather than that a query was wrong."""
-    return isinstance(exc, OperationalError | InterfaceError)
+    """Whether ``exc`` says the database cannot be reached, answered too late
+    or went away in the middle of a query, rather than that a query was wrong.
+
+    A connection that dies mid-query surfaces as the base ``DatabaseError``
+    (psycopg: "server closed the connection unexpectedly"); its subclasses
+    other than these two (IntegrityError, ProgrammingError, DataError) are
+    mistakes of the code or the data and stay 500s.
+    """
+    return (
+        isinstance(exc, OperationalError | InterfaceError) or type(exc) is DatabaseError
+    )
 
 
 def unavailable_response(request):

@@ -6,6 +6,11 @@ from . import views
 urlpatterns = [
     path("verify/<str:token>/", views.VerificationView.as_view(), name="verify"),
     path(
+        "verify/<str:token>/confirmed/",
+        views.ConfirmedView.as_view(),
+        name="verify-done",
+    ),
+    path(
         "verify/<str:token>/fresh-link/",
         views.FreshLinkView.as_view(),
         name="verify-fresh-link",

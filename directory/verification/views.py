@@ -4,6 +4,7 @@ import datetime
 
 from django.contrib import messages
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -13,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from ..models import Contact, Division, Report, VerificationRequest
+from ..models.contacts import verification_cutoff
 from .forms import TeamReportForm, service_contacts
 from .links import RENEWABLE, Problem, read_token
 from .mail import send_request
@@ -112,11 +114,44 @@ class VerificationView(TemplateView):
             self.division.services.filter(
                 pk__in=[s.pk for s in services]
             ).mark_confirmed_by_team(address)
-            Contact.objects.filter(pk__in=contacts).mark_confirmed_by_team(address)
-        messages.success(
-            self.request, _("Thank you. Every item is confirmed as of today.")
+            Contact.objects.filter(
+                pk__in=confirmed_by_every_team(contacts, self.division)
+            ).mark_confirmed_by_team(address)
+        return redirect("directory:verify-done", token=self.token)
+
+
+def confirmed_by_every_team(contact_pks, division):
+    """The numbers among ``contact_pks`` that every other team using them has
+    also confirmed within the period: a number shared by two teams is not
+    shown as confirmed on the other team's pages on one team's word."""
+    cutoff = timezone.make_aware(
+        datetime.datetime.combine(verification_cutoff(), datetime.time())
+    )
+    answered = Division.objects.filter(verification_requests__used_at__gte=cutoff)
+    unconfirmed_elsewhere = (
+        Division.objects.exclude(pk=division.pk)
+        .exclude(pk__in=answered)
+        .filter(
+            Q(services__service_phones__contact=OuterRef("pk"))
+            | Q(services__fax=OuterRef("pk"))
         )
-        return redirect(self.request.path)
+    )
+    return (
+        Contact.objects.filter(pk__in=contact_pks)
+        .exclude(Exists(unconfirmed_elsewhere))
+        .values_list("pk", flat=True)
+    )
+
+
+@method_decorator(never_cache, name="dispatch")
+class ConfirmedView(View):
+    """Where "everything is correct" leads: the link is used, and says so."""
+
+    def get(self, request, token):
+        link = read_token(token)
+        if link.problem != Problem.USED:
+            return redirect("directory:verify", token=token)
+        return render(request, "directory/verification/done.html", {"link": link})
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -127,6 +162,9 @@ class FreshLinkView(View):
 
     def post(self, request, token):
         link = read_token(token)
+        if not link.problem:
+            # The link still works: there is nothing to renew.
+            return redirect("directory:verify", token=token)
         if link.problem not in RENEWABLE:
             return refused(request, link, token)
         division, address = link.request.division, link.request.address

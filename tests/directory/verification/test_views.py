@@ -30,9 +30,9 @@ class TeamPageTests(TestCase):
 
     def test_everything_correct_confirms_every_item_with_the_address(self):
         response = self.client.post(self.url, {"confirm": "1"}, follow=True)
-        self.assertContains(
-            response, "모든 항목을 오늘 날짜로 확인했습니다", status_code=410
-        )
+        self.assertContains(response, "모든 항목을 오늘 날짜로 확인했습니다")
+        self.assertNotContains(response, "이미 사용한 링크입니다")
+        self.assertNotContains(response, "새 링크")
         today = timezone.localdate()
         self.service.refresh_from_db()
         self.assertEqual(self.service.last_verified, today)
@@ -147,6 +147,38 @@ class TeamPageTests(TestCase):
         self.assertFalse(Report.objects.exists())
 
 
+class SharedNumberTests(TestCase):
+    """A number two teams use counts as confirmed once both have confirmed it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.team, cls.service, cls.other_team, cls.other = make_teams()
+        cls.shared = Contact.objects.get(number="+82318030" + "4772")
+        cls.other.service_phones.create(contact=cls.shared, position=2)
+        cls.other_team.work_emails = "other@gg.go.kr"
+        cls.other_team.save()
+
+    def confirm(self, team, address):
+        token = make_token(sent_request(team, address))
+        self.client.post(reverse("directory:verify", args=[token]), {"confirm": "1"})
+
+    def test_one_teams_confirmation_does_not_confirm_the_other_teams_number(self):
+        self.confirm(self.team, "team@gg.go.kr")
+        self.shared.refresh_from_db()
+        self.assertIsNone(self.shared.confirmed_by_team_on)
+        self.assertIsNone(self.shared.last_verified)
+        fax = Contact.objects.get(number="+82318030" + "4699")
+        self.assertEqual(fax.confirmed_by_team_on, timezone.localdate())
+        response = self.client.get(self.other.get_absolute_url())
+        self.assertNotContains(response, "team-confirmed")
+
+    def test_the_second_team_confirms_the_shared_number(self):
+        self.confirm(self.team, "team@gg.go.kr")
+        self.confirm(self.other_team, "other@gg.go.kr")
+        self.shared.refresh_from_db()
+        self.assertEqual(self.shared.confirmed_by_team_on, timezone.localdate())
+
+
 class FreshLinkTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -175,7 +207,13 @@ class FreshLinkTests(TestCase):
 
     def test_valid_or_tampered_link_gets_no_fresh_one(self):
         self.assertEqual(self.fresh_link("abc").status_code, 400)
+        live = sent_request(self.team)
+        response = self.fresh_link(make_token(live))
+        self.assertRedirects(
+            response, reverse("directory:verify", args=[make_token(live)])
+        )
         self.assertEqual(mail.outbox, [])
+        self.assertEqual(VerificationRequest.objects.count(), 2)
 
     def test_removed_address_gets_no_fresh_link(self):
         self.team.work_emails = "new@gg.go.kr"
