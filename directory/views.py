@@ -8,12 +8,11 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
-from core.clientip import client_hash
 from standards.models import Commitment, PolicyArea, Sector
 
 from .forms import ReportForm, SearchFilter, SearchForm
 from .models import Division, HelpLine, Service
-from .reports import report_allowed
+from .reports import report_allowed, report_save
 from .search import INDEX_LETTERS
 from .search.engine import facets, matches, sections
 from .sharing import division_vcard, service_structured_data, service_vcard
@@ -143,9 +142,11 @@ class ServiceReportView(SingleObjectMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
-        if not form.is_spam:
-            form.instance.client_hash = client_hash(self.request)
-            form.save()
+        if not form.is_spam and not report_save(form, self.request):
+            messages.error(
+                self.request, _("Too many reports from here. Try again later.")
+            )
+            return self.render_to_response(self.get_context_data(), status=429)
         return redirect("directory:service-report-sent", self.object.pk)
 
 
