@@ -32,6 +32,8 @@ max_requests_jitter = max_requests // 10
 preload_app = True
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
 accesslog = "-"
+# Verification links carry their secret in the path: redacted before logging.
+logger_class = "core.jsonlog.AccessLogger"
 errorlog = "-"
 access_log_format = (
     '{"remote": "%(h)s", "request": "%(r)s", "status": %(s)s, '

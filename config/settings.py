@@ -69,6 +69,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: TRACE is refused and HEAD answers lose their body on every
+    # path, cached pages included.
+    "core.methods.HttpMethodsMiddleware",
     # Outside the page cache: its headers depend on each request's Origin.
     "corsheaders.middleware.CorsMiddleware",
     # Cached pages leave here, before anything else runs, with the headers the
