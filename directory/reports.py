@@ -10,13 +10,14 @@ from core.clientip import client_hash
 from .models import Report
 
 REPORTS_PER_HOUR = 5
+QUOTA_WINDOW = timedelta(hours=1)
 # The advisory lock's first key on PostgreSQL (the second is the address's
 # hash); nothing else in the database uses it.
 LOCK_CLASS = 7_335_102
 
 
 def recent_reports(hashed):
-    since = timezone.now() - timedelta(hours=1)
+    since = timezone.now() - QUOTA_WINDOW
     return Report.objects.filter(client_hash=hashed, created_at__gte=since)
 
 
