@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import Report, VerificationRequest
+
 from .data import make_teams, sent_request
 
 
