@@ -287,7 +287,9 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "directory@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # A command has no request: links in mails are built on this address.
-SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Unset: a page builds its mail links on the address it was asked on;
+# request_verifications, which has no request, then refuses to run.
+SITE_URL = os.environ.get("DJANGO_SITE_URL", "").rstrip("/")
 VERIFY_AFTER_DAYS = int(os.environ.get("DJANGO_VERIFY_AFTER_DAYS", "180"))
 VERIFY_RESEND_DAYS = int(os.environ.get("DJANGO_VERIFY_RESEND_DAYS", "14"))
 VERIFY_LINK_DAYS = int(os.environ.get("DJANGO_VERIFY_LINK_DAYS", "30"))

@@ -20,22 +20,31 @@ from .links import link_lifetime, make_token
 logger = logging.getLogger(__name__)
 
 
-def link_url(request):
+def site_url(http_request=None):
+    """The site's address: ``DJANGO_SITE_URL``, or the one ``http_request``
+    was made on, so that links work whatever the port."""
+    if settings.SITE_URL or http_request is None:
+        return settings.SITE_URL
+    return http_request.build_absolute_uri("/").rstrip("/")
+
+
+def link_url(request, base):
     """The absolute Korean address of the request's page."""
     with translation.override("ko"):
         path = reverse("directory:verify", args=[make_token(request)])
-    return settings.SITE_URL + path
+    return base + path
 
 
-def build_message(request, url=None):
+def build_message(request, url=None, base=None):
     """The Korean e-mail for ``request`` (an unsaved one for a dry run)."""
     division = Division.objects.for_page().get(pk=request.division_id)
+    base = base or site_url()
     with translation.override("ko"):
         context = {
             "division": division,
-            "url": url or link_url(request),
+            "url": url or link_url(request, base),
             "expires": (timezone.localtime() + link_lifetime()).date(),
-            "site_url": settings.SITE_URL,
+            "site_url": base,
         }
         subject = render_to_string(
             "directory/verification/request_subject.txt", context
@@ -44,10 +53,10 @@ def build_message(request, url=None):
     return EmailMessage(" ".join(subject.split()), body, to=[request.address])
 
 
-def send_request(division, address, connection=None):
+def send_request(division, address, connection=None, base=None):
     """Record a request to ``address`` and send it; True when it was sent."""
     request = VerificationRequest.objects.create(division=division, address=address)
-    message = build_message(request)
+    message = build_message(request, base=base)
     message.connection = connection
     try:
         message.send()

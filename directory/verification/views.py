@@ -17,7 +17,7 @@ from ..models import Contact, Division, Report, VerificationRequest
 from ..models.contacts import verification_cutoff
 from .forms import TeamReportForm, service_contacts
 from .links import RENEWABLE, Problem, read_token
-from .mail import send_request
+from .mail import send_request, site_url
 
 # A fresh link goes to the same address at most this often.
 FRESH_LINK_EVERY = datetime.timedelta(minutes=15)
@@ -178,7 +178,7 @@ class FreshLinkView(View):
         )
         if recent.exists():
             outcome, status = "recent", 429
-        elif send_request(division, address):
+        elif send_request(division, address, base=site_url(request)):
             outcome, status = "sent", 200
         else:
             outcome, status = "failed", 503

@@ -29,6 +29,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run=False, **options):
+        if not settings.SITE_URL:
+            raise CommandError(
+                _(
+                    "Set DJANGO_SITE_URL to the site's address: the links in the "
+                    "mails are built on it."
+                )
+            )
         since = timezone.now() - datetime.timedelta(days=settings.VERIFY_RESEND_DAYS)
         connection = None if dry_run else get_connection()
         sent = failed = 0

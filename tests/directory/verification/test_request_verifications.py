@@ -1,13 +1,16 @@
+from datetime import timedelta
 from io import StringIO
 
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import TestCase, override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from directory.models import Contact, Service, VerificationRequest
+from directory.verification.links import make_token
 
-from .data import body_of, make_teams, smtp_server
+from .data import body_of, make_teams, sent_request, smtp_server
 
 
 def run(*args):
@@ -16,6 +19,7 @@ def run(*args):
     return out.getvalue(), err.getvalue()
 
 
+@override_settings(SITE_URL="https://directory.example.kr")
 class RequestVerificationsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
@@ -78,3 +82,31 @@ class RequestVerificationsTests(TestCase):
         self.assertEqual(message["To"], "team@gg.go.kr")
         self.assertIn("031-8030-4699", body_of(message))
         self.assertEqual(VerificationRequest.objects.sent().count(), 1)
+
+
+class SiteAddressTests(TestCase):
+    """Without DJANGO_SITE_URL, links come from the request's own address."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.team, *_ = make_teams()
+
+    @override_settings(SITE_URL="")
+    def test_command_refuses_to_mail_links_without_the_sites_address(self):
+        with self.assertRaises(CommandError) as caught:
+            run()
+        self.assertIn("DJANGO_SITE_URL", str(caught.exception))
+        self.assertEqual(mail.outbox, [])
+        self.assertFalse(VerificationRequest.objects.exists())
+
+    @override_settings(SITE_URL="", ALLOWED_HOSTS=["directory.local"])
+    def test_fresh_link_is_built_on_the_address_the_page_was_asked_on(self):
+        used = sent_request(self.team)
+        VerificationRequest.objects.filter(pk=used.pk).update(
+            used_at=timezone.now(), created_at=timezone.now() - timedelta(hours=1)
+        )
+        url = reverse("directory:verify-fresh-link", args=[make_token(used)])
+        self.client.post(url, HTTP_HOST="directory.local:8123")
+        [message] = mail.outbox
+        self.assertIn("http://directory.local:8123/verify/", message.body)
+        self.assertNotIn(":8000", message.body)
