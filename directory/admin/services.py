@@ -1,6 +1,6 @@
 """Teams, numbers and services: what staff keep current."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
@@ -17,6 +17,7 @@ from ..verification.dates import not_in_future
 from .filters import PhoneFilter, UsageFilter, VerificationFilter
 from .forms import ContactForm
 from .imports import standard_import_view
+from .listing import changed_since_list_shown, remember_list_shown
 from .resources import ServiceResource
 from .spreadsheets import SpreadsheetAdminMixin
 from .widgets import LabelledTabularInline, NamedAutocompleteAdminMixin
@@ -33,8 +34,17 @@ class VerificationAdmin(HistoryAdmin):
             formfield.validators.append(not_in_future)
         return formfield
 
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "GET":
+            remember_list_shown(request, self.model)
+        return super().changelist_view(request, extra_context)
+
     @admin.action(description=_("Verified (today)"), permissions=["change"])
     def mark_verified(self, request, queryset):
+        stale = changed_since_list_shown(request, queryset)
+        for row, changes in stale.items():
+            self.message_user(request, changes, level=messages.ERROR)
+        queryset = queryset.exclude(pk__in=[row.pk for row in stale])
         count = queryset.mark_verified(user=request.user)
         self.message_user(
             request,
