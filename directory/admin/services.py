@@ -42,8 +42,8 @@ class VerificationAdmin(HistoryAdmin):
     @admin.action(description=_("Verified (today)"), permissions=["change"])
     def mark_verified(self, request, queryset):
         stale = changed_since_list_shown(request, queryset)
-        for row, changes in stale.items():
-            self.message_user(request, changes, level=messages.ERROR)
+        for reason in stale.values():
+            self.message_user(request, reason, level=messages.ERROR)
         queryset = queryset.exclude(pk__in=[row.pk for row in stale])
         count = queryset.mark_verified(user=request.user)
         self.message_user(
