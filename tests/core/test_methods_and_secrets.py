@@ -4,6 +4,8 @@ from io import BytesIO
 from types import SimpleNamespace
 
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import TestCase
 from django.urls import reverse
 from gunicorn.glogging import SafeAtoms
@@ -44,11 +46,16 @@ class MethodTests(TestCase):
         def start_response(status, headers):
             captured["status"], captured["headers"] = status, dict(headers)
 
+        # As the test client does: the test's transaction keeps its connection.
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        self.addCleanup(request_started.connect, close_old_connections)
+        self.addCleanup(request_finished.connect, close_old_connections)
         for path in ["/robots.txt", "/", "/sitemap.xml"]:
             with self.subTest(path=path):
-                body = b"".join(
-                    WSGIHandler()(wsgi_environ("HEAD", path), start_response)
-                )
+                answer = WSGIHandler()(wsgi_environ("HEAD", path), start_response)
+                body = b"".join(answer)
+                answer.close()
                 self.assertEqual(body, b"")
                 self.assertTrue(captured["status"].startswith("200"))
                 self.assertGreater(int(captured["headers"]["Content-Length"]), 0)
