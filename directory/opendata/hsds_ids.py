@@ -11,6 +11,7 @@ and the tabular package both take their ids from here.
 import uuid
 
 from django.conf import settings
+from django.utils import translation
 
 from .. import phones
 
@@ -32,8 +33,10 @@ def record_id(obj):
 
 
 def organization_id():
-    # The province is the one organization; it has no row of its own.
-    return derived_id("organization", str(settings.SITE_ORGANIZATION))
+    # The province is the one organization; it has no row of its own. Its
+    # name is read in Korean, whatever language the answer is in.
+    with translation.override(settings.LANGUAGE_CODE):
+        return derived_id("organization", str(settings.SITE_ORGANIZATION))
 
 
 def contact_digits(contact):
