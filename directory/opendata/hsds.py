@@ -95,7 +95,7 @@ def hsds_tables(request):
         for phone in record["phones"]:
             tables["phone"].append(phone)
             tables["language"] += phone["languages"]
-            attributes.update((a["id"], a) for a in phone["attributes"])
+            attributes.update((a["id"], a) for a in phone.get("attributes", []))
         attributes.update((a["id"], a) for a in record["attributes"])
     tables["attribute"] = list(attributes.values())
     tables["taxonomy_term"] = taxonomy_terms(request)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.test import SimpleTestCase, TestCase
 from jsonschema import Draft202012Validator, FormatChecker
 
-from directory.models import Contact, Service
+from directory.models import Contact, HelpLine, Service
 from directory.opendata.hsds_openapi import vendored
 from tests.directory.opendata.test_api import ApiTestData
 
@@ -128,6 +128,13 @@ class HsdsPackageTests(ApiTestData, TestCase):
         Contact.objects.filter(number="+823180304652").update(
             extension="123", languages="한국어, 영어", hours="평일 09:00–18:00"
         )
+        line = HelpLine.objects.create(
+            name="다누리콜센터",
+            number="1577-1366",
+            languages="ko, vi",
+            source="여성가족부",
+        )
+        line.services.add(cls.other_service)
 
     def setUp(self):
         response = self.client.get("/data/hsds.zip")
@@ -221,11 +228,16 @@ class HsdsPackageTests(ApiTestData, TestCase):
         self.assertEqual([c["department"] for c in contacts], [self.division.name])
 
     def test_languages_belong_to_their_phone(self):
-        languages = self.tables["language"]
+        phone = next(p for p in self.tables["phone"] if p.get("extension") == 123)
+        languages = [r for r in self.tables["language"] if r["phone_id"] == phone["id"]]
         self.assertEqual([row["code"] for row in languages], ["ko", "en"])
         self.assertEqual([row["name"] for row in languages], ["한국어", "English"])
-        phone = next(p for p in self.tables["phone"] if p.get("extension") == 123)
-        self.assertEqual({row["phone_id"] for row in languages}, {phone["id"]})
+
+    def test_help_lines_are_phones_of_their_services(self):
+        line = next(p for p in self.tables["phone"] if p["number"] == "1577-1366")
+        self.assertEqual(line["description"], "다누리콜센터")
+        languages = [r for r in self.tables["language"] if r["phone_id"] == line["id"]]
+        self.assertEqual([row["code"] for row in languages], ["ko", "vi"])
 
     def test_extension_digits_are_kept_in_an_attribute(self):
         phone = next(p for p in self.tables["phone"] if p.get("extension") == 123)
@@ -239,7 +251,8 @@ class HsdsPackageTests(ApiTestData, TestCase):
         self.assertEqual(terms[extension["taxonomy_term_id"]]["code"], "extension")
 
     def test_hours_are_a_schedule_of_the_service_by_phone(self):
-        [schedule] = self.tables["schedule"]
+        [schedule, line] = self.tables["schedule"]
+        self.assertEqual(line["notes"], "1577-1366")
         service = next(
             s for s in self.tables["service"] if s["name"] == self.service.name
         )
