@@ -90,9 +90,7 @@ def root(request):
 
 def service_ids():
     """Each service's pk by its HSDS id, computed from the natural keys."""
-    rows = Service.objects.select_related("area__sector").only(
-        "name", "area__number", "area__sector__name"
-    )
+    rows = Service.objects.select_related("area__sector")
     return {ids.record_id(service): service.pk for service in rows}
 
 

@@ -59,7 +59,9 @@ def with_last_modified(queryset):
 def hsds_services():
     """The services as a service's page reads them, with what HSDS adds."""
     return with_last_modified(
-        Service.objects.for_page().prefetch_related(
+        Service.objects.for_page()
+        .select_related("division__sector")
+        .prefetch_related(
             "commitments__area__sector", "commitments__pledges", "help_lines"
         )
     )

@@ -210,3 +210,19 @@ class StableIdTests(HsdsClient, TestCase):
             korean["contents"][0]["organization"]["name"],
             english["contents"][0]["organization"]["name"],
         )
+
+
+class QueryTests(HsdsClient, SeededTestCase):
+    def count_queries(self, path, **params):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            self.get_json(path, **params)
+        return len(queries)
+
+    def test_queries_do_not_grow_with_the_services_answered(self):
+        one = self.count_queries("services", per_page=1, full="true")
+        self.assertEqual(self.count_queries("services", per_page=19, full="true"), one)
+        service = self.get_json("services")["contents"][0]["id"]
+        self.assertLess(self.count_queries(f"services/{service}"), 20)
