@@ -117,8 +117,19 @@ def with_refs(node, base):
 
 
 def served(api_url, schema_url):
-    """Our OpenAPI document: the corrected one, describing our server."""
+    """Our OpenAPI document: the corrected one, describing our server, with
+    the one parameter we add (``lang``) on every operation."""
     document = with_refs(corrected(), schema_url)
+    lang = {
+        "name": "lang",
+        "in": "query",
+        "required": False,
+        "description": "Language of the texts and messages (Korean by default).",
+        "schema": {"type": "string", "enum": [code for code, _ in settings.LANGUAGES]},
+    }
+    for item in document["paths"].values():
+        operation = item["get"]
+        operation["parameters"] = [*operation.get("parameters", []), lang]
     document["info"] = {
         "title": f"{settings.SITE_ORGANIZATION}: HSDS {VERSION} API",
         "version": "1",

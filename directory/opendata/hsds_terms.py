@@ -20,6 +20,7 @@ from .hsds_ids import (
     record_id,
     taxonomy_id,
 )
+from .hsds_phones import ISO_CODES
 
 
 def sector_taxonomy(request, sector):
@@ -48,7 +49,7 @@ def term(taxonomy, **fields):
         "taxonomy": taxonomy["name"],
         "taxonomy_detail": taxonomy,
         "taxonomy_id": taxonomy["id"],
-        "language": get_language(),
+        "language": ISO_CODES.get(get_language(), get_language()),
     }
 
 

@@ -133,6 +133,10 @@ class ConformanceTests(HsdsTestData, HsdsClient, TestCase):
         document = self.client.get(data["openapi_url"]).json()
         self.assertEqual(document["servers"], [{"url": "http://testserver/api/hsds"}])
         self.assertNotIn("/service_at_locations", document["paths"])
+        parameters = document["paths"]["/services"]["get"]["parameters"]
+        self.assertIn("lang", [p.get("name") for p in parameters])
+        modified_after = document["components"]["parameters"]["modified_after"]
+        self.assertEqual(modified_after["schema"]["format"], "date-time")
         schema = document["paths"]["/services/{id}"]["get"]["responses"]["200"]
         ref = schema["content"]["application/json"]["schema"]["$ref"]
         self.assertEqual(ref, "http://testserver/api/hsds/schema/compiled/service.json")
