@@ -119,7 +119,8 @@ def filtered_services(params):
     taxonomy = uuid_param(params, "taxonomy_id")
     if taxonomy:
         sectors = {ids.taxonomy_id(sector): sector for sector in Sector.objects.all()}
-        queryset = queryset.filter(area__sector=sectors.get(taxonomy))
+        sector = sectors.get(taxonomy)
+        queryset = queryset.filter(area__sector=sector) if sector else queryset.none()
     organization = uuid_param(params, "organization_id")
     if organization and organization != ids.organization_id():
         queryset = queryset.none()

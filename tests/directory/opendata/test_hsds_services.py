@@ -91,6 +91,12 @@ class EnvelopeTests(HsdsClient, SeededTestCase):
         found = self.get_json("services", search="비자")["contents"]
         self.assertIn("비자 개선 등 외국인 정주 유도", [s["name"] for s in found])
         self.assertLess(len(found), 19)
+        english = self.get_json("services", search="visa", lang="en")["contents"]
+        self.assertIn(
+            "Visa Improvements and Other Incentives for Foreign Residents to Settle",
+            [s["name"] for s in english],
+        )
+        self.assertEqual([s["id"] for s in english], [s["id"] for s in found])
         too_long = self.get_json("services", 400, search="가" * 101)
         self.assertEqual(list(too_long["errors"]), ["search"])
 
@@ -130,6 +136,14 @@ class FilterTests(HsdsTestData, HsdsClient, TestCase):
         record = self.get_json("services", modified_after="2024-01-01")["contents"][0]
         modified = datetime.datetime.fromisoformat(record["last_modified"])
         self.assertLess(timezone.now() - modified, datetime.timedelta(minutes=5))
+
+    def test_taxonomy_and_organization_ids_filter(self):
+        taxonomy = self.get_json("taxonomies")["contents"][0]["id"]
+        self.assertEqual(len(self.names(taxonomy_id=taxonomy)), 2)
+        self.assertEqual(self.names(taxonomy_id=str(uuid.uuid4())), [])
+        organization = self.get_json("organizations")["contents"][0]["id"]
+        self.assertEqual(len(self.names(organization_id=organization)), 2)
+        self.assertEqual(self.names(organization_id=str(uuid.uuid4())), [])
 
     def test_filters_combine_with_and(self):
         area = record_id(self.area)
