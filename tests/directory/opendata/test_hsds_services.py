@@ -110,7 +110,19 @@ class FilterTests(HsdsTestData, HsdsClient, TestCase):
         self.assertEqual(self.names(taxonomy_term_id=area), ["외국인주민 지원"])
         commitment = record_id(self.commitment)
         self.assertEqual(self.names(taxonomy_term_id=commitment), [self.service.name])
-        self.assertEqual(self.names(taxonomy_term_id=str(uuid.uuid4())), [])
+        nothing = self.get_json("services", taxonomy_term_id=str(uuid.uuid4()))
+        self.assertEqual(
+            {k: v for k, v in nothing.items() if k != "contents"},
+            {
+                "total_items": 0,
+                "total_pages": 0,
+                "page_number": 1,
+                "size": 0,
+                "first_page": True,
+                "last_page": True,
+                "empty": True,
+            },
+        )
         bad = self.get_json("services", 400, taxonomy_term_id="visa")
         self.assertEqual(bad["errors"]["taxonomy_term_id"][0]["code"], "invalid")
 
