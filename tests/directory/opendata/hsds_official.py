@@ -66,9 +66,10 @@ def local_refs(node, base_dir):
     return visit(node), found
 
 
-def bundled():
-    """The corrected openapi.json with every schema it refers to inlined."""
-    document, pending = local_refs(corrected(), "")
+def bundled(document=None):
+    """``document`` (the corrected openapi.json by default) with every
+    official schema it refers to inlined."""
+    document, pending = local_refs(document or corrected(), "")
     schemas = document["components"]["schemas"]
     while pending:
         name = pending.pop()
