@@ -11,7 +11,7 @@ from django.test import TestCase
 from jsonschema import Draft202012Validator, FormatChecker
 
 from directory.models import Contact, HelpLine, Service
-from directory.opendata.hsds_openapi import VENDOR
+from directory.opendata.hsds_openapi import VENDOR, corrected
 from tests.directory.opendata.hsds_official import registry, response_schema
 from tests.directory.opendata.test_api import ApiTestData
 
@@ -60,13 +60,31 @@ class HsdsTestData(ApiTestData):
         cls.line.services.add(cls.service)
 
 
+DOCUMENT = corrected()
+
+
+def operation(path, status):
+    """The official path and answer a request is validated against, or None
+    (the schema files, an address HSDS does not define)."""
+    kind, _slash, rest = path.partition("/")
+    template = f"/{kind}/{{id}}" if rest and "/" not in rest else f"/{kind}"
+    item = DOCUMENT["paths"].get("/" if not path else template)
+    if item and str(status) in item["get"]["responses"]:
+        return ("/" if not path else template), str(status)
+    return None
+
+
 class HsdsClient:
     def get_json(self, path, status=200, **params):
+        """The JSON answer, checked: status, no null, and valid as the
+        official document says (wherever it says anything)."""
         response = self.client.get(f"/api/hsds/{path}", params)
         self.assertEqual(response.status_code, status, response.content)
         self.assertEqual(response["Content-Type"], "application/json")
         data = response.json()
         self.assertEqual(nulls(data), [])
+        if operation(path, status):
+            self.assertValid(data, *operation(path, status))
         return data
 
     def assertValid(self, data, path, status="200"):
