@@ -21,6 +21,7 @@ urlpatterns = [
     path("readyz", ReadinessView.as_view(), name="readyz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
     path("api/v1/", api.urls),
+    path("api/hsds/", include("directory.opendata.hsds_urls")),
     path(
         "sitemap.xml",
         sitemap,

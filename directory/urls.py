@@ -49,6 +49,7 @@ urlpatterns = [
     path("search/", views.SearchView.as_view(), name="search"),
     path("", include("directory.verification.urls")),
     path("api/", opendata.ApiPageView.as_view(), name="api"),
+    path("api/hsds-profile/", opendata.HsdsProfileView.as_view(), name="hsds-profile"),
     path("data/services.csv", downloads.ServicesCsvView.as_view(), name="data-csv"),
     path("data/services.xlsx", downloads.ServicesXlsxView.as_view(), name="data-xlsx"),
     path("data/hsds.zip", downloads.HsdsPackageView.as_view(), name="data-hsds"),

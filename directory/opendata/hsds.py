@@ -1,107 +1,105 @@
 """The directory as an Open Referral HSDS 3.0 tabular data package.
 
 Referral systems that speak the Human Services Data Specification import a
-zip of CSV files described by ``datapackage.json``. The province is the one
-organization; each service lists its phone (and fax) numbers, and its
-division appears as the contact's department. HSDS wants UUIDs, so each is
-derived from the record's primary key and stays the same between downloads.
+zip of CSV files described by ``datapackage.json``. Its rows are the API's
+records (``hsds_records``) laid flat, so a record has the same id in the
+package and at ``/api/hsds/``: a UUID derived from its natural key.
 """
 
 import csv
 import io
 import json
-import uuid
 import zipfile
 
 from django.conf import settings
 from django.utils import timezone
 
-from ..models import Service
 from ..spreadsheets import neutralised
-
-# A fixed namespace, so that a record keeps its UUID in every download.
-NAMESPACE = uuid.UUID("7a1d1f0e-4f3b-5d8e-9c41-2b6f0e3a9d10")
+from .hsds_records import hsds_services, organization_summary, service_record
+from .hsds_terms import taxonomies, taxonomy_terms
 
 TABLES = {
     "organization": ["id", "name", "description", "website"],
-    "service": ["id", "organization_id", "name", "description", "url", "status"],
+    "service": [
+        "id",
+        "organization_id",
+        "name",
+        "description",
+        "url",
+        "status",
+        "assured_date",
+    ],
     "phone": ["id", "service_id", "number", "extension", "type", "description"],
     "contact": ["id", "organization_id", "service_id", "name", "department"],
-    "language": ["id", "service_id", "phone_id", "name", "note"],
+    "language": ["id", "phone_id", "name", "code"],
+    "schedule": [
+        "id",
+        "service_id",
+        "freq",
+        "wkst",
+        "byday",
+        "opens_at",
+        "closes_at",
+        "description",
+        "attending_type",
+        "notes",
+    ],
+    "attribute": ["id", "link_id", "link_entity", "taxonomy_term_id", "value"],
+    "taxonomy_term": [
+        "id",
+        "code",
+        "name",
+        "description",
+        "parent_id",
+        "taxonomy",
+        "language",
+        "taxonomy_id",
+        "term_uri",
+    ],
+    "taxonomy": ["id", "name", "description", "uri"],
 }
 NUMBERS = {"extension"}
-URIS = {"website", "url"}
+URIS = {"website", "url", "uri", "term_uri"}
 REQUIRED = {
     "organization": ["id", "name", "description"],
     "service": ["id", "organization_id", "name", "status"],
     "phone": ["id", "number"],
     "contact": ["id"],
     "language": ["id"],
+    "schedule": ["id"],
+    "attribute": ["id", "link_id", "taxonomy_term_id", "link_entity"],
+    "taxonomy_term": ["id", "name", "description"],
+    "taxonomy": ["id", "name", "description"],
 }
-
-
-def hsds_id(kind, *keys):
-    return str(uuid.uuid5(NAMESPACE, ":".join([kind, *map(str, keys)])))
+# The links a consumer can check; link_id points into whichever table
+# link_entity names, and parent_id into taxonomy_term itself.
+REFERENCES = {
+    "organization_id": "organization",
+    "service_id": "service",
+    "phone_id": "phone",
+    "taxonomy_term_id": "taxonomy_term",
+    "taxonomy_id": "taxonomy",
+}
 
 
 def hsds_tables(request):
     """Every table as a list of dicts, keyed by the table's name."""
-    organization = hsds_id("organization", 1)
     tables = {name: [] for name in TABLES}
-    tables["organization"].append(
-        {
-            "id": organization,
-            "name": str(settings.SITE_ORGANIZATION),
-            "description": str(settings.SITE_DEPARTMENT),
-            "website": request.build_absolute_uri("/"),
-        }
-    )
-    for service in Service.objects.with_contacts().in_document_order():
-        service_id = hsds_id("service", service.pk)
-        tables["service"].append(
-            {
-                "id": service_id,
-                "organization_id": organization,
-                "name": service.name,
-                "description": f"{service.area.sector.title} · {service.area}",
-                "url": request.build_absolute_uri(service.get_absolute_url()),
-                "status": "active",
-            }
-        )
-        tables["contact"].append(
-            {
-                "id": hsds_id("contact", service.pk, service.division_id),
-                "organization_id": organization,
-                "service_id": service_id,
-                "name": service.division.name,
-                "department": service.division.name,
-            }
-        )
-        numbers = [(c, "voice") for c in service.phones_in_order]
-        if service.fax:
-            numbers.append((service.fax, "fax"))
-        for contact, kind in numbers:
-            phone_id = hsds_id("phone", service.pk, contact.pk)
-            tables["phone"].append(
-                {
-                    "id": phone_id,
-                    "service_id": service_id,
-                    "number": contact.national,
-                    "extension": contact.extension,
-                    "type": kind,
-                    "description": contact.hours,
-                }
-            )
-            for language in filter(None, map(str.strip, contact.languages.split(","))):
-                tables["language"].append(
-                    {
-                        "id": hsds_id("language", service.pk, contact.pk, language),
-                        "service_id": service_id,
-                        "phone_id": phone_id,
-                        "name": language,
-                        "note": "",
-                    }
-                )
+    tables["organization"].append(organization_summary(request))
+    attributes = {}
+    for service in hsds_services().in_document_order():
+        record = service_record(request, service)
+        tables["service"].append(record)
+        tables["contact"] += record["contacts"]
+        tables["schedule"] += record["schedules"]
+        for phone in record["phones"]:
+            tables["phone"].append(phone)
+            tables["language"] += phone["languages"]
+            attributes.update((a["id"], a) for a in phone.get("attributes", []))
+        attributes.update((a["id"], a) for a in record["attributes"])
+    tables["attribute"] = list(attributes.values())
+    tables["taxonomy_term"] = taxonomy_terms(request)
+    tables["taxonomy"] = taxonomies(request)
     return tables
 
 
@@ -127,9 +125,12 @@ def datapackage(changed):
 
     def foreign_keys(columns):
         return [
-            {"fields": name, "reference": {"resource": name[:-3], "fields": "id"}}
+            {
+                "fields": name,
+                "reference": {"resource": REFERENCES[name], "fields": "id"},
+            }
             for name in columns
-            if name.endswith("_id")
+            if name in REFERENCES
         ]
 
     return {
@@ -168,10 +169,11 @@ def hsds_package(request, changed):
         )
         for table, rows in hsds_tables(request).items():
             text = io.StringIO()
-            writer = csv.DictWriter(text, fieldnames=TABLES[table])
+            columns = TABLES[table]
+            writer = csv.DictWriter(text, fieldnames=columns)
             writer.writeheader()
             writer.writerows(
-                {name: neutralised(value) for name, value in row.items()}
+                {name: neutralised(row[name]) for name in columns if name in row}
                 for row in rows
             )
             package.writestr(csv_path(table), text.getvalue())

@@ -25,3 +25,9 @@ class ApiPageView(TemplateView):
             last_change=last_change(),
             **kwargs,
         )
+
+
+class HsdsProfileView(TemplateView):
+    """What our HSDS 3.0 API fills, and how a Korean number is given."""
+
+    template_name = "directory/hsds_profile.html"

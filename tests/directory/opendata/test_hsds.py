@@ -1,7 +1,8 @@
 """The HSDS download against HSDS 3.0's own tabular schema.
 
-``tabular.json`` is openreferral/specification's compiled schema of every
-HSDS file (see README.md here). Each CSV row is checked against its table's
+``compiled/tabular.json`` is openreferral/specification's compiled schema
+of every HSDS file, vendored at the 3.0 tag (``third_party/hsds-3.0/``).
+Each CSV row is checked against its table's
 columns: types, formats, enums, required fields; then unique ids and the
 links between files, which HSDS expresses by the ``<table>_id`` names.
 """
@@ -10,18 +11,28 @@ import csv
 import io
 import json
 import zipfile
-from pathlib import Path
 
 from django.conf import settings
 from django.test import SimpleTestCase, TestCase
 from jsonschema import Draft202012Validator, FormatChecker
 
-from directory.models import Contact, Service
+from directory.models import Contact, HelpLine, Service
+from directory.opendata.hsds_openapi import vendored
 from tests.directory.opendata.test_api import ApiTestData
 
-TABULAR = json.loads((Path(__file__).parent / "tabular.json").read_text("utf-8"))
+TABULAR = vendored("compiled/tabular.json")
 TABLES = {name: spec["items"] for name, spec in TABULAR["properties"].items()}
-FILES = ["organization", "service", "phone", "contact", "language"]
+FILES = [
+    "organization",
+    "service",
+    "phone",
+    "contact",
+    "language",
+    "schedule",
+    "attribute",
+    "taxonomy_term",
+    "taxonomy",
+]
 
 
 def columns(table):
@@ -117,6 +128,13 @@ class HsdsPackageTests(ApiTestData, TestCase):
         Contact.objects.filter(number="+823180304652").update(
             extension="123", languages="한국어, 영어", hours="평일 09:00–18:00"
         )
+        line = HelpLine.objects.create(
+            name="다누리콜센터",
+            number="1577-1366",
+            languages="ko, vi",
+            source="여성가족부",
+        )
+        line.services.add(cls.other_service)
 
     def setUp(self):
         response = self.client.get("/data/hsds.zip")
@@ -210,7 +228,42 @@ class HsdsPackageTests(ApiTestData, TestCase):
         self.assertEqual([c["department"] for c in contacts], [self.division.name])
 
     def test_languages_belong_to_their_phone(self):
-        languages = self.tables["language"]
-        self.assertEqual([row["name"] for row in languages], ["한국어", "영어"])
         phone = next(p for p in self.tables["phone"] if p.get("extension") == 123)
-        self.assertEqual({row["phone_id"] for row in languages}, {phone["id"]})
+        languages = [r for r in self.tables["language"] if r["phone_id"] == phone["id"]]
+        self.assertEqual([row["code"] for row in languages], ["ko", "en"])
+        self.assertEqual([row["name"] for row in languages], ["한국어", "English"])
+
+    def test_help_lines_are_phones_of_their_services(self):
+        line = next(p for p in self.tables["phone"] if p["number"] == "1577-1366")
+        self.assertEqual(line["description"], "다누리콜센터")
+        languages = [r for r in self.tables["language"] if r["phone_id"] == line["id"]]
+        self.assertEqual([row["code"] for row in languages], ["ko", "vi"])
+
+    def test_extension_digits_are_kept_in_an_attribute(self):
+        phone = next(p for p in self.tables["phone"] if p.get("extension") == 123)
+        [extension] = [
+            a for a in self.tables["attribute"] if a["link_id"] == phone["id"]
+        ]
+        self.assertEqual(
+            (extension["link_entity"], extension["value"]), ("phone", "123")
+        )
+        terms = {t["id"]: t for t in self.tables["taxonomy_term"]}
+        self.assertEqual(terms[extension["taxonomy_term_id"]]["code"], "extension")
+
+    def test_hours_are_a_schedule_of_the_service_by_phone(self):
+        [schedule, line] = self.tables["schedule"]
+        self.assertEqual(line["notes"], "1577-1366")
+        service = next(
+            s for s in self.tables["service"] if s["name"] == self.service.name
+        )
+        self.assertEqual(schedule["service_id"], service["id"])
+        self.assertEqual(schedule["description"], "평일 09:00–18:00")
+        self.assertEqual(
+            (schedule["attending_type"], schedule["notes"]), ("phone", "031-8030-4652")
+        )
+
+    def test_ids_are_the_apis(self):
+        api = self.client.get("/api/hsds/services").json()["contents"]
+        self.assertEqual(
+            {row["id"] for row in self.tables["service"]}, {s["id"] for s in api}
+        )

@@ -1,0 +1,263 @@
+"""``/api/hsds/``: the directory as the Open Referral HSDS 3.0 API.
+
+Every answer is JSON, in the language of ``lang`` (Korean by default), with
+the headers of ``/api/v1/`` (last change, language, licence); CORS is open
+for reading like every address under ``/api/``.
+"""
+
+import uuid
+from functools import wraps
+
+from django.http import FileResponse, Http404, JsonResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from standards.models import Sector
+
+from ..models import Service
+from ..search.engine import matches, ranked
+from . import hsds_ids as ids
+from .api import with_headers
+from .errors import in_client_language
+from .hsds_openapi import VENDOR, VERSION, schema_files, served
+from .hsds_params import (
+    InvalidParameter,
+    Page,
+    boolean_param,
+    datetime_param,
+    format_param,
+    search_param,
+    uuid_param,
+)
+from .hsds_records import (
+    hsds_services,
+    organization_record,
+    organization_summary,
+    service_record,
+    service_summary,
+)
+from .hsds_terms import taxonomies, taxonomy_terms, term_lookup
+
+
+def answer(data, request, status=200):
+    response = JsonResponse(
+        data, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+    return with_headers(request, response)
+
+
+def hsds_view(view):
+    """GET and HEAD only; wrong input and unknown ids answered in JSON."""
+
+    # Nothing here writes: a POST is told 405 in JSON, not refused for CSRF.
+    @csrf_exempt
+    @in_client_language
+    @wraps(view)
+    def answering(request, *args, **kwargs):
+        if request.method not in {"GET", "HEAD"}:
+            response = answer({"detail": _("Method not allowed.")}, request, 405)
+            response["Allow"] = "GET, HEAD"
+            return response
+        try:
+            return view(request, *args, **kwargs)
+        except InvalidParameter as error:
+            return answer({"errors": error.errors()}, request, 400)
+        except Http404:
+            return answer({"detail": _("Not found.")}, request, 404)
+
+    return answering
+
+
+def paginated(request, items):
+    """``items`` (a list, or a queryset of records' sources) as one page."""
+    page = Page.asked(request.GET, len(items))
+    start, end = page.bounds
+    return page.envelope(list(items[start:end]))
+
+
+@hsds_view
+def root(request):
+    return answer(
+        {
+            "version": VERSION,
+            "profile": request.build_absolute_uri(reverse("directory:hsds-profile")),
+            "openapi_url": request.build_absolute_uri(reverse("hsds:openapi")),
+        },
+        request,
+    )
+
+
+def service_ids():
+    """Each service's pk by its HSDS id, computed from the natural keys."""
+    rows = Service.objects.select_related("area__sector")
+    return {ids.record_id(service): service.pk for service in rows}
+
+
+def searched(text, queryset):
+    """The pks of the services matching ``text``, best first."""
+    attempt, entries = matches(text)
+    if attempt is None:
+        return []
+    rows = ranked(attempt, entries.filter(kind="service"))
+    allowed = set(queryset.values_list("pk", flat=True))
+    found = dict.fromkeys(pk for _kind, pk, _rank, _pos in rows if pk in allowed)
+    return list(found)
+
+
+def filtered_services(params):
+    """The services that match every filter given (AND), as ordered pks."""
+    format_param(params)
+    queryset = hsds_services()
+    moment = datetime_param(params, "modified_after")
+    if moment:
+        queryset = queryset.filter(last_modified__gte=moment)
+    term_id = uuid_param(params, "taxonomy_term_id")
+    if term_id:
+        lookup = term_lookup(term_id)
+        queryset = queryset.filter(**lookup) if lookup else queryset.none()
+    taxonomy = uuid_param(params, "taxonomy_id")
+    if taxonomy:
+        sectors = {ids.taxonomy_id(sector): sector for sector in Sector.objects.all()}
+        sector = sectors.get(taxonomy)
+        queryset = queryset.filter(area__sector=sector) if sector else queryset.none()
+    organization = uuid_param(params, "organization_id")
+    if organization and organization != ids.organization_id():
+        queryset = queryset.none()
+    text = search_param(params)
+    if text:
+        return searched(text, queryset)
+    return list(queryset.in_document_order().values_list("pk", flat=True).distinct())
+
+
+def service_records(request, pks):
+    """Full records of the services ``pks``, in that order."""
+    services = {s.pk: s for s in hsds_services().filter(pk__in=pks)}
+    return [service_record(request, services[pk]) for pk in pks if pk in services]
+
+
+@hsds_view
+def service_list(request):
+    full = boolean_param(request.GET, "full")
+    page = Page.asked(request.GET, 0)
+    pks = filtered_services(request.GET)
+    page.total = len(pks)
+    start, end = page.bounds
+    records = service_records(request, pks[start:end])
+    contents = records if full else [service_summary(r) for r in records]
+    return answer(page.envelope(contents), request)
+
+
+def canonical(value):
+    try:
+        return str(uuid.UUID(value))
+    except ValueError:
+        raise Http404 from None
+
+
+@hsds_view
+def service_detail(request, id):
+    pk = service_ids().get(canonical(id))
+    if pk is None:
+        raise Http404
+    return answer(service_records(request, [pk])[0], request)
+
+
+def all_services(request, full):
+    pks = list(hsds_services().in_document_order().values_list("pk", flat=True))
+    records = service_records(request, pks)
+    return records if full else [service_summary(r) for r in records]
+
+
+@hsds_view
+def organization_list(request):
+    format_param(request.GET)
+    full = boolean_param(request.GET, "full")
+    full_service = boolean_param(request.GET, "full_service")
+    text = search_param(request.GET)
+    organization = organization_summary(request)
+    if full:
+        organization = organization_record(request, all_services(request, full_service))
+    found = not text or text.casefold() in organization["name"].casefold()
+    return answer(paginated(request, [organization] if found else []), request)
+
+
+@hsds_view
+def organization_detail(request, id):
+    if canonical(id) != ids.organization_id():
+        raise Http404
+    full_service = boolean_param(request.GET, "full_service")
+    record = organization_record(request, all_services(request, full_service))
+    return answer(record, request)
+
+
+def texts_match(record, text):
+    words = f"{record.get('code', '')} {record['name']} {record['description']}"
+    return not text or text.casefold() in words.casefold()
+
+
+@hsds_view
+def taxonomy_list(request):
+    format_param(request.GET)
+    text = search_param(request.GET)
+    found = [t for t in taxonomies(request) if texts_match(t, text)]
+    return answer(paginated(request, found), request)
+
+
+def one_of(records, id):
+    """The record of ``records`` whose id is ``id``, or a 404."""
+    wanted = canonical(id)
+    for record in records:
+        if record["id"] == wanted:
+            return record
+    raise Http404
+
+
+@hsds_view
+def taxonomy_detail(request, id):
+    return answer(one_of(taxonomies(request), id), request)
+
+
+@hsds_view
+def taxonomy_term_list(request):
+    params = request.GET
+    format_param(params)
+    text = search_param(params)
+    taxonomy = uuid_param(params, "taxonomy_id")
+    parent = uuid_param(params, "parent_id")
+    top_only = boolean_param(params, "top_only")
+    found = [
+        term
+        for term in taxonomy_terms(request)
+        if texts_match(term, text)
+        and (not taxonomy or term["taxonomy_id"] == taxonomy)
+        and (not parent or term.get("parent_id") == parent)
+        and (not top_only or "parent_id" not in term)
+    ]
+    return answer(paginated(request, found), request)
+
+
+@hsds_view
+def taxonomy_term_detail(request, id):
+    return answer(one_of(taxonomy_terms(request), id), request)
+
+
+@hsds_view
+def openapi(request):
+    api_url = request.build_absolute_uri(reverse("hsds:root"))
+    schema_url = request.build_absolute_uri(reverse("hsds:schema", args=["x"]))
+    return answer(served(api_url, schema_url.removesuffix("x")), request)
+
+
+@hsds_view
+def schema_file(request, name):
+    # Only the vendored files: the name never reaches the file system else.
+    if name not in schema_files():
+        raise Http404
+    response = FileResponse((VENDOR / name).open("rb"), content_type="application/json")
+    return with_headers(request, response)
+
+
+@hsds_view
+def not_found(request, rest=""):
+    raise Http404
