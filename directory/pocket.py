@@ -31,6 +31,7 @@ BACKGROUND_COLOUR = "#ffffff"
 STATIC_FILES = (
     "css/site.css",
     "js/pocket.js",
+    "js/my_numbers.js",
     "js/search.js",
     "img/favicon.svg",
     "img/icon-192.png",

@@ -1,5 +1,5 @@
 /* The directory in the pocket: the service worker, "Keep on this phone",
-   "My numbers", the share buttons and the notice on a copy saved offline.
+   the share buttons and the notice on a copy saved offline.
    Everything it adds is hidden in the page until this script shows it, so
    without JavaScript the pages work as they always did. */
 (function () {
@@ -139,67 +139,12 @@
     });
   }
 
-  function element(name, className, text) {
-    var node = document.createElement(name);
-    if (className) node.className = className;
-    if (text) node.textContent = text;
-    return node;
-  }
-
-  /* The kept numbers, drawn from this browser's storage only. */
-  function renderList(container) {
-    var list = container.querySelector("ul");
-    var empty = container.querySelector("[data-pocket-empty]");
-    var removable = container.hasAttribute("data-removable");
-    var entries = kept();
-    list.textContent = "";
-    entries.forEach(function (entry) {
-      var item = element("li", "kept-entry");
-      var name = element("a", "kept-name", entry.name);
-      name.href = entry.url;
-      item.appendChild(name);
-      if (entry.team) item.appendChild(element("span", "kept-team", entry.team));
-      var numbers = element("span", "kept-numbers");
-      (entry.phones || []).forEach(function (phone) {
-        if (!/^tel:[+0-9\-]+$/.test(phone.tel || "")) return;
-        var link = element("a", "tel", phone.label);
-        link.href = phone.tel;
-        numbers.appendChild(link);
-      });
-      item.appendChild(numbers);
-      if (removable) {
-        var remove = element("button", "kept-remove", container.getAttribute("data-remove-label"));
-        remove.type = "button";
-        remove.appendChild(element("span", "visually-hidden", " " + entry.name));
-        remove.addEventListener("click", function () {
-          saveKept(
-            kept().filter(function (other) {
-              return other.id !== entry.id;
-            })
-          );
-          renderList(container);
-          var heading = container.querySelector("h2, h1") || document.querySelector("h1");
-          if (heading) {
-            heading.setAttribute("tabindex", "-1");
-            heading.focus();
-          }
-        });
-        item.appendChild(remove);
-      }
-      list.appendChild(item);
-    });
-    list.hidden = entries.length === 0;
-    if (empty) empty.hidden = entries.length !== 0;
-    container.hidden = false;
-    var fallback = document.querySelector("[data-pocket-needs-script]");
-    if (fallback) fallback.hidden = true;
-  }
-
   showSavedNotice();
   document.querySelectorAll("[data-share]").forEach(setUpShare);
   if (storageWorks()) {
+    // "My numbers" and the offline page draw the list (my_numbers.js).
+    window.pocketNumbers = { kept: kept, save: saveKept };
     document.querySelectorAll("[data-keep-id]").forEach(setUpKeep);
-    document.querySelectorAll("[data-pocket-list]").forEach(renderList);
   }
   if (document.readyState === "complete") {
     registerWorker();
