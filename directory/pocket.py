@@ -15,7 +15,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse, JsonResponse
-from django.templatetags.static import static
+from django.templatetags.static import PrefixNode, static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -58,7 +58,7 @@ def worker_source():
     config = {
         "static": [static(name) for name in STATIC_FILES],
         "pages": essential_pages(),
-        "staticPrefix": static(""),
+        "staticPrefix": PrefixNode.handle_simple("STATIC_URL"),
     }
     head = json.dumps(config, sort_keys=True, ensure_ascii=False)
     version = hashlib.sha256((head + code).encode()).hexdigest()[:12]

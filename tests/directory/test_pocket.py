@@ -90,6 +90,7 @@ class ServiceWorkerTests(SimpleTestCase):
         self.assertEqual(config["pages"]["ko"]["offline"], "/offline/")
         self.assertEqual(len(config["pages"]), 13)
         self.assertIn(static("css/site.css"), config["static"])
+        self.assertEqual(config["staticPrefix"], "/static/")
 
     def test_the_version_changes_with_the_code(self):
         version = re.search(r'version = "(\w+)"', worker_source()).group(1)
