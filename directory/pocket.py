@@ -27,14 +27,13 @@ from .models import HelpLine
 # KRDS primary 60: the colour of links and of the current menu item.
 THEME_COLOUR = "#0b50d0"
 BACKGROUND_COLOUR = "#ffffff"
-# What every page needs to be drawn offline; hashed names in production.
+# What a page needs to be drawn and used offline; hashed names in
+# production. (Suggestions as one types need the network anyway.)
 STATIC_FILES = (
     "css/site.css",
     "js/pocket.js",
     "js/my_numbers.js",
-    "js/search.js",
     "img/favicon.svg",
-    "img/icon-192.png",
 )
 
 
