@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from directory.models import Division, HelpLine, Service
 from standards.models import PolicyArea
 
-from .conftest import PHONE
+from .conftest import PHONE, SCREENSHOTS
 
 SERVICE = "다문화가족 등 이주 배경 자녀 지원"
 
@@ -150,6 +150,9 @@ def test_kept_numbers_survive_a_reload_without_a_network(site, page, screenshot)
     expect(page.locator("#pocket-status")).to_have_text(
         gettext("vi", "Kept on this phone: see My numbers.")
     )
+    page.screenshot(path=SCREENSHOTS / "pocket-service-vi.png")
+    page.locator(".page-qr").scroll_into_view_if_needed()
+    page.screenshot(path=SCREENSHOTS / "pocket-service-qr-vi.png")
     wait_until_saved(page, "/vi/my-numbers/", "/vi/offline/")
 
     page.context.set_offline(True)
