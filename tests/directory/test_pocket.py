@@ -3,6 +3,8 @@
 
 import json
 import re
+import tempfile
+from unittest import mock
 
 from django.templatetags.static import static
 from django.test import SimpleTestCase
@@ -92,11 +94,20 @@ class ServiceWorkerTests(SimpleTestCase):
         self.assertIn(static("css/site.css"), config["static"])
         self.assertEqual(config["staticPrefix"], "/static/")
 
-    def test_the_version_changes_with_the_code(self):
-        version = re.search(r'version = "(\w+)"', worker_source()).group(1)
-        self.assertEqual(len(version), 12)
-        worker_source.cache_clear()
-        self.assertIn(version, worker_source())
+    def test_the_version_changes_with_the_code_and_only_then(self):
+        def version():
+            worker_source.cache_clear()
+            return re.search(r'version = "(\w+)"', worker_source()).group(1)
+
+        first = version()
+        self.assertEqual(len(first), 12)
+        self.assertEqual(version(), first)
+        with tempfile.NamedTemporaryFile("w", suffix=".js") as changed:
+            changed.write("// The next release.\n")
+            changed.flush()
+            with mock.patch("directory.pocket.finders.find", return_value=changed.name):
+                self.assertNotEqual(version(), first)
+        self.assertEqual(version(), first)
 
     def test_each_language_has_its_own_offline_page(self):
         offline = {pages["offline"] for pages in essential_pages().values()}

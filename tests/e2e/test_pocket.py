@@ -221,3 +221,42 @@ def test_main_menu_fits_a_small_phone_in_every_language(site, page):
             if overflow > 0 or box["x"] < 0 or box["x"] + box["width"] > PHONE["width"]:
                 cut.setdefault(code, []).append(link.inner_text())
     assert cut == {}
+
+
+def test_a_new_release_takes_over_at_once_and_keeps_the_saved_pages(
+    site, page, monkeypatch
+):
+    from directory import pocket
+
+    open_with_worker(page, site + "/vi/helplines/")
+    wait_until_saved(page, "/vi/helplines/", "/vi/offline/")
+    page.reload()
+    # A cache left by a release whose caches had another shape.
+    page.evaluate("caches.open('pocket-pages-v0')")
+    release = pocket.worker_source() + "\n// The next release.\n"
+    monkeypatch.setattr(pocket, "worker_source", lambda: release)
+    took_over = page.evaluate(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready;
+            const changed = new Promise(resolve =>
+                navigator.serviceWorker.addEventListener("controllerchange", resolve));
+            await registration.update();
+            await changed;
+            // The new worker controls the page as it starts to activate; its
+            // old caches are gone once it has activated.
+            const worker = navigator.serviceWorker.controller;
+            if (worker.state !== "activated") {
+                await new Promise(resolve => worker.addEventListener("statechange",
+                    () => worker.state === "activated" && resolve()));
+            }
+            return true;
+        }"""
+    )
+    assert took_over
+    names = page.evaluate("caches.keys()")
+    assert "pocket-pages-v0" not in names
+    assert "pocket-pages-v1" in names
+    page.context.set_offline(True)
+    page.goto(site + "/vi/helplines/")
+    expect(page.locator(".saved-notice")).to_be_visible()
+    expect(page.locator("h1")).to_have_text(gettext("vi", "Help lines"))
