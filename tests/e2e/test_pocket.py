@@ -260,3 +260,42 @@ def test_a_new_release_takes_over_at_once_and_keeps_the_saved_pages(
     page.goto(site + "/vi/helplines/")
     expect(page.locator(".saved-notice")).to_be_visible()
     expect(page.locator("h1")).to_have_text(gettext("vi", "Help lines"))
+
+
+def test_saved_pages_are_bounded_in_number_and_age(site, page):
+    open_with_worker(page, site + "/vi/")
+    wait_until_saved(page, "/vi/", "/vi/offline/")
+    page.reload()
+    # Entries as the worker writes them: 90 recent, one of 40 days ago.
+    page.evaluate(
+        """async () => {
+            const cache = await caches.open("pocket-pages-v1");
+            const day = 24 * 60 * 60 * 1000;
+            const saved = (age) => new Response("<html><body>old</body></html>", {
+                headers: {
+                    "Content-Type": "text/html",
+                    "X-Pocket-Saved-At": new Date(Date.now() - age).toISOString(),
+                },
+            });
+            await cache.put("/vi/old-page/", saved(40 * day));
+            for (let i = 0; i < 90; i++) {
+                await cache.put(`/vi/page-${i}/`, saved(day + i * 1000));
+            }
+        }"""
+    )
+    page.goto(site + "/vi/helplines/")
+    wait_until_saved(page, "/vi/helplines/")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        keys = page.evaluate(
+            "caches.open('pocket-pages-v1').then(c => c.keys())"
+            ".then(keys => keys.map(k => new URL(k.url).pathname))"
+        )
+        if len(keys) <= 80:
+            break
+        time.sleep(0.2)
+    assert len(keys) == 80
+    assert "/vi/old-page/" not in keys
+    # The newest stay: the page just opened and the essential pages.
+    assert {"/vi/helplines/", "/vi/", "/vi/offline/"} <= set(keys)
+    assert "/vi/page-89/" not in keys
