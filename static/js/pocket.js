@@ -109,6 +109,29 @@
         return entry.id === id;
       });
     }
+    function current() {
+      var phones = [];
+      section.querySelectorAll("a.tel").forEach(function (link) {
+        phones.push({ label: link.textContent.trim(), tel: link.getAttribute("href") });
+      });
+      return {
+        id: id,
+        name: button.getAttribute("data-name"),
+        team: button.getAttribute("data-team"),
+        url: location.pathname,
+        phones: phones,
+        saved: new Date().toISOString()
+      };
+    }
+    // A page fresh from the server updates the kept copy of its numbers: a
+    // number that changed is not left on the phone.
+    if (isKept() && !root.hasAttribute("data-saved-at")) {
+      saveKept(
+        kept().map(function (entry) {
+          return entry.id === id ? current() : entry;
+        })
+      );
+    }
     button.setAttribute("aria-pressed", isKept() ? "true" : "false");
     button.hidden = false;
     button.addEventListener("click", function () {
@@ -121,18 +144,7 @@
         status(output, button.getAttribute("data-removed"));
         return;
       }
-      var phones = [];
-      section.querySelectorAll("a.tel").forEach(function (link) {
-        phones.push({ label: link.textContent.trim(), tel: link.getAttribute("href") });
-      });
-      others.unshift({
-        id: id,
-        name: button.getAttribute("data-name"),
-        team: button.getAttribute("data-team"),
-        url: location.pathname,
-        phones: phones,
-        saved: new Date().toISOString()
-      });
+      others.unshift(current());
       saveKept(others);
       button.setAttribute("aria-pressed", "true");
       status(output, button.getAttribute("data-kept"));

@@ -178,6 +178,26 @@ def test_kept_numbers_survive_a_reload_without_a_network(site, page, screenshot)
     expect(page.locator("[data-pocket-empty]")).to_be_visible()
 
 
+def test_a_kept_number_is_updated_when_its_page_is_opened_again(site, page):
+    service = Service.objects.get(name=SERVICE)
+    page.goto(site + service.get_absolute_url())
+    page.locator(".keep-button").click()
+    # As if the number had changed since it was kept.
+    page.evaluate(
+        """() => {
+            const list = JSON.parse(localStorage.getItem("pocket-numbers"));
+            list[0].phones = [{label: "031-0000-0000", tel: "tel:+82-31-0000-0000"}];
+            localStorage.setItem("pocket-numbers", JSON.stringify(list));
+        }"""
+    )
+    page.reload()
+    expect(page.locator(".keep-button")).to_have_attribute("aria-pressed", "true")
+    phones = page.evaluate(
+        "JSON.parse(localStorage.getItem('pocket-numbers'))[0].phones.map(p => p.label)"
+    )
+    assert phones == ["031-8030-4776", "031-8030-4778"]
+
+
 def test_share_copies_the_link_where_the_browser_cannot_share(site, page):
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     division = Division.objects.get(name="이민체류지원 담당")
