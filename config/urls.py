@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.views import HealthView, ReadinessView, RobotsView
 from directory.opendata.api import api
+from directory.pocket import ServiceWorkerView
 from directory.sitemaps import SITEMAPS
 
 admin.site.site_header = _("Public service directory administration")
@@ -20,6 +21,8 @@ urlpatterns = [
     path("healthz", HealthView.as_view(), name="healthz"),
     path("readyz", ReadinessView.as_view(), name="readyz"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
+    # At the root, so that the worker's scope is the whole site.
+    path("sw.js", ServiceWorkerView.as_view(), name="service-worker"),
     path("api/v1/", api.urls),
     path("api/hsds/", include("directory.opendata.hsds_urls")),
     path(

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import pocket, views
 from .opendata import downloads
 from .opendata import views as opendata
 
@@ -47,6 +47,9 @@ urlpatterns = [
     path("areas/<int:pk>/", views.AreaDetailView.as_view(), name="area-detail"),
     path("areas/<int:pk>/sheet/", views.AreaSheetView.as_view(), name="area-sheet"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("offline/", pocket.OfflineView.as_view(), name="offline"),
+    path("my-numbers/", pocket.MyNumbersView.as_view(), name="my-numbers"),
+    path("manifest.webmanifest", pocket.ManifestView.as_view(), name="manifest"),
     path("", include("directory.verification.urls")),
     path("api/", opendata.ApiPageView.as_view(), name="api"),
     path("api/hsds-profile/", opendata.HsdsProfileView.as_view(), name="hsds-profile"),

@@ -165,7 +165,7 @@ class DivisionListView(ListView):
     paginate_by = 24
 
     def get_queryset(self):
-        return Division.objects.for_cards()
+        return Division.objects.for_cards().in_name_order()
 
 
 class DivisionDetailView(DetailView):

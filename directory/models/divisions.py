@@ -35,6 +35,10 @@ class DivisionQuerySet(models.QuerySet):
         """What a division's page or API record shows: its sector too."""
         return self.select_related("sector").with_services()
 
+    def in_name_order(self):
+        """The 가나다 order of the teams' Korean names, as their list says."""
+        return self.order_by("name_ko", "pk")
+
     def for_cards(self):
         """What a division's card shows: its first services with their
         numbers, and how many it has in all (the card links to the rest).

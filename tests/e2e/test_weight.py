@@ -4,7 +4,9 @@ from urllib.parse import urlsplit
 
 from directory.models import Service
 
-BUDGET = 50 * 1024
+# 50 KB of page and style, and the pocket's script (keep, share, the offline
+# worker's registration) with the page's QR code.
+BUDGET = 62 * 1024
 
 
 def test_service_page_is_under_budget_and_has_no_third_party_request(site, page):
