@@ -4,9 +4,10 @@ what visitors get while no app server answers. The app-stopped test is last:
 it stops the app server and starts it again."""
 
 import http.client
+import re
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from tests.fault.client import Staff
 from tests.fault.servers import STAFF
@@ -134,6 +135,41 @@ def test_a_staff_edit_is_visible_at_the_edge_within_the_bound(deployment):
         assert time.monotonic() - saved_at < EDGE_SECONDS + 3, "edit not visible"
         time.sleep(0.2)
     print(f"\n[edge] staff edit visible after {time.monotonic() - saved_at:.1f} s")
+
+
+def test_the_app_takes_the_client_address_nginx_appended(deployment):
+    """With DJANGO_PROXY_COUNT=1 the app believes the last X-Forwarded-For
+    entry, nginx's, never what the client wrote itself (here a failed login,
+    which the lockout records with the address)."""
+    _status, headers, body = ask(deployment, "/admin/login/")
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+    cookie = next(
+        value.split(";")[0]
+        for value in headers.get_all("Set-Cookie")
+        if value.startswith("csrftoken=")
+    )
+    form = urlencode(
+        {
+            "csrfmiddlewaretoken": token.group(1).decode(),
+            "username": "edge-nobody",
+            "password": "wrong-password-1",
+        }
+    )
+    status, _headers, body = ask(
+        deployment,
+        "/admin/login/",
+        {
+            "Cookie": cookie,
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Forwarded-For": "203.0.113.9",
+        },
+        "POST",
+        form,
+    )
+    assert status == 200 and b"errornote" in body
+    assert deployment.query(
+        "SELECT ip_address FROM axes_accessattempt WHERE username='edge-nobody'"
+    ) == [("127.0.0.1",)]
 
 
 def test_the_report_form_is_limited(deployment, service):
