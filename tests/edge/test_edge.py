@@ -132,7 +132,8 @@ def test_a_staff_edit_is_visible_at_the_edge_within_the_bound(deployment):
         assert headers["X-Cache-Status"] == "HIT"
         assert new_name not in body.decode()
     while new_name not in ask(deployment, path)[2].decode():
-        assert time.monotonic() - saved_at < EDGE_SECONDS + 3, "edit not visible"
+        # The bound, plus one rendering of the page on a busy machine.
+        assert time.monotonic() - saved_at < EDGE_SECONDS + 5, "edit not visible"
         time.sleep(0.2)
     print(f"\n[edge] staff edit visible after {time.monotonic() - saved_at:.1f} s")
 
