@@ -2,14 +2,11 @@
 on loopback: only its paths and ports are moved to a temporary folder."""
 
 import os
-import shutil
 import socket
 import ssl
 import subprocess
-import tempfile
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
@@ -22,10 +19,10 @@ CONFIG = BASE_DIR / "deploy" / "nginx" / "nginx.conf"
 
 
 @pytest.fixture
-def production(deployment):
+def production(deployment, tmp_path):
     """The production server in front of the test deployment's app:
     (HTTPS port, HTTP port)."""
-    folder = Path(tempfile.mkdtemp(prefix="directory-nginx-production-"))
+    folder = tmp_path
     https, http = free_port(), free_port()
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"]
@@ -83,7 +80,6 @@ def production(deployment):
     finally:
         server.terminate()
         server.wait(10)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def tls(port, **options):
