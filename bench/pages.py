@@ -3,8 +3,9 @@
     DATABASE_URL="postgres:///directory?host=/var/run/postgresql" \\
         .venv/bin/python bench/pages.py [--reuse | --seeded] [--duration 60]
 
-Uses a province-sized database made by bench/search.py (50,000 services;
-generated first unless --reuse) under a name of its own
+Uses a national-sized database made by bench/search.py (150,000 services
+named in 13 languages, or --services; generated first unless --reuse) under a
+name of its own
 ("<name>_pages_search_bench", so that a search benchmark never drops the
 database being served), serves it with gunicorn.conf.py
 and DEBUG off, and for a static file, the home page, a service page, a search
@@ -12,8 +13,10 @@ page, a translated page, a page with display cookies set and a mix of visitors
 who each carry their own ``csrftoken``, analytics cookie and ``utm_source``
 prints requests per second, p50/p99 latency and errors with 64 connections,
 each page's throughput as a ratio to the static file, and the memory of each
-worker. The table also goes into docs/benchmarks.md. Installs wrk (as root)
-if it is missing.
+worker. The same pages are then asked through the site's nginx
+(scripts/edge.sh, deploy/nginx/) in front of the same gunicorn. With --docs
+the table replaces the section "Pages under load" of docs/benchmarks.md.
+Installs wrk (as root) if it is missing.
 """
 
 import argparse
@@ -169,6 +172,8 @@ def worker_memory(master_pid):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reuse", action="store_true")
+    parser.add_argument("--services", type=int, default=150_000)
+    parser.add_argument("--docs", action="store_true", help="write the table")
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument(
@@ -185,7 +190,8 @@ def main():
     generating = {**os.environ, "DATABASE_URL": pages_base_url()}
     if not (args.reuse or args.seeded):
         subprocess.run(
-            [PYTHON, "bench/search.py", "--rounds", "1"],
+            [PYTHON, "bench/search.py", "--rounds", "1"]
+            + ["--services", str(args.services)],
             cwd=BASE_DIR,
             env=generating,
             check=True,
@@ -246,15 +252,24 @@ def main():
         env=env,
         stderr=subprocess.DEVNULL,
     )
+    edge_port = free_port()
+    edge_base = f"http://127.0.0.1:{edge_port}"
+    edge = subprocess.Popen(
+        [str(BASE_DIR / "scripts" / "edge.sh"), str(edge_port), f"127.0.0.1:{port}"],
+        cwd=BASE_DIR,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
-        targets = {
-            "static file": (f"/static/{manifest['css/site.css']}",),
+        for ready in (base, edge_base):
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(ready + "/healthz", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
+        static = f"/static/{manifest['css/site.css']}"
+        pages = {
             "home page": ("/",),
             "service page": (f"/services/{service_id}/",),
             "search page": ("/search/?q=%EC%83%81%EB%8B%B4",),
@@ -262,6 +277,12 @@ def main():
             "display cookies": ("/", "-H", DISPLAY_COOKIES),
             "visitor mix": ("/", "-s", str(visitors)),
         }
+        targets = {"static file": (base, static)}
+        targets.update({name: (base, *page) for name, page in pages.items()})
+        targets["nginx: static file"] = (edge_base, static)
+        targets.update(
+            {f"nginx: {name}": (edge_base, *page) for name, page in pages.items()}
+        )
         other_sizes = other_page_sizes(base)
         print(
             "other pages (KB): "
@@ -269,17 +290,19 @@ def main():
         )
         results = {}
         sizes = {}
-        for name, (path, *options) in targets.items():
-            sizes[name] = page_size(base + path, options)
+        for name, (origin, path, *options) in targets.items():
+            sizes[name] = page_size(origin + path, options)
             # Warm every worker's cache (the cache is each worker's own without
             # REDIS_URL): a new connection for each request, so that the
             # requests are spread over all workers, not only over the ones
             # that happened to accept the 64 connections.
-            wrk(base + path, 5, args.connections, *options, "-H", "Connection: close")
-            results[name] = wrk(base + path, args.duration, args.connections, *options)
+            wrk(origin + path, 5, args.connections, *options, "-H", "Connection: close")
+            results[name] = wrk(
+                origin + path, args.duration, args.connections, *options
+            )
             rps, p50, p99, errors = results[name]
             print(
-                f"{name:<16} {rps:8.0f} req/s  p50 {p50:6.1f} ms  "
+                f"{name:<24} {rps:8.0f} req/s  p50 {p50:6.1f} ms  "
                 f"p99 {p99:7.1f} ms  errors {errors}  {sizes[name] / 1000:.1f} KB"
             )
             if name == "home page":
@@ -287,6 +310,8 @@ def main():
                 memory_early = worker_memory(server.pid)
         memory = worker_memory(server.pid)
     finally:
+        edge.terminate()
+        edge.wait()
         server.terminate()
         server.wait()
 
@@ -307,7 +332,7 @@ def main():
         "## Pages under load\n\n"
         f"`bench/pages.py`, {date.today()}: gunicorn (`gunicorn.conf.py`, "
         "DEBUG off) on loopback, PostgreSQL with "
-        f"{'the seeded directory' if args.seeded else '50,000 services'}, "
+        f"{'the seeded directory' if args.seeded else f'{args.services:,} services'}, "
         f"wrk with {args.connections} "
         f"connections for {args.duration} s per page (`--duration "
         f"{args.duration}`), load average "
@@ -319,6 +344,9 @@ def main():
         + ", ".join(f"`{path}` {size / 1000:.1f}" for path, size in other_sizes)
         + ".\n"
     )
+    print(section)
+    if not args.docs:
+        return
     path = BASE_DIR / "docs" / "benchmarks.md"
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
     if "## Pages under load" in text:

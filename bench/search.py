@@ -1,4 +1,4 @@
-"""Time the search API on a province-sized synthetic directory.
+"""Time the search API on a national directory: 150,000 services, 13 languages.
 
     DATABASE_URL="postgres:///directory?host=/var/run/postgresql" \\
         .venv/bin/python bench/search.py
@@ -52,6 +52,22 @@ DIVISION_WORDS = (
     "서비스 일자리 주거 환경 교통 문화"
 ).split()
 SECTORS = "이민사회 복지 보건 교통 환경 일자리 주거 문화관광 농업 안전".split()
+# The places of PLACES as other languages write them: romanised (Ministry of
+# Culture's 2000 romanisation, as the province's own English pages do) and, for
+# Chinese and Japanese, in Chinese characters.
+PLACES_LATIN = (
+    "Gyeonggi-do Suwon-si Seongnam-si Uijeongbu-si Anyang-si Bucheon-si "
+    "Gwangmyeong-si Pyeongtaek-si Dongducheon-si Ansan-si Goyang-si Gwacheon-si "
+    "Guri-si Namyangju-si Osan-si Siheung-si Gunpo-si Uiwang-si Hanam-si "
+    "Yongin-si Paju-si Icheon-si Anseong-si Gimpo-si Hwaseong-si Gwangju-si "
+    "Yangju-si Pocheon-si Yeoju-si Yeoncheon-gun Gapyeong-gun Yangpyeong-gun"
+).split()
+PLACES_HANJA = (
+    "京畿道 水原市 城南市 议政府市 安养市 富川市 光明市 平泽市 东豆川市 安山市 "
+    "高阳市 果川市 九里市 南杨州市 乌山市 始兴市 军浦市 义王市 河南市 龙仁市 "
+    "坡州市 利川市 安城市 金浦市 华城市 广州市 杨州市 抱川市 骊州市 涟川郡 "
+    "加平郡 杨平郡"
+).split()
 
 QUERIES = {
     "two syllables": ["상담", "주거", "지원", "돌봄", "통역", "청년"],
@@ -156,10 +172,46 @@ def unique_names(rng, count, make):
     return sorted(names, key=lambda _: rng.random())
 
 
+def translated_phrases():
+    """Each seeded service's name in each language but Korean: real
+    translations, which synthetic names in other languages are made of."""
+    import json
+
+    from django.conf import settings
+
+    rows = json.loads((BASE_DIR / "fixtures" / "directory.json").read_text("utf-8"))
+    services = [row["fields"] for row in rows if row["model"] == "directory.service"]
+    fields = [
+        "name_" + code.replace("-", "_")
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+    ]
+    return {field: [service[field] for service in services] for field in fields}
+
+
+def translated_names(korean, position, rng, phrases):
+    """The name of a service in the 12 other languages: its place as that
+    language writes it and one of the seeded services' translated names, so
+    that every language has as many names to index and to match as Korean."""
+    place = korean.split()[0]
+    latin = PLACES_LATIN[PLACES.index(place)]
+    hanja = PLACES_HANJA[PLACES.index(place)]
+    pick = rng.randrange(len(next(iter(phrases.values()))))
+    return {
+        field: f"{hanja if field in ('name_zh_hans', 'name_ja') else latin} "
+        # The position keeps the names of one area apart (they are unique).
+        f"{names[pick]} {position}"
+        for field, names in phrases.items()
+    }
+
+
 def generate(services_count, divisions_count, rng):
-    """Sectors, areas, commitments, divisions, numbers and services, in bulk."""
+    """Sectors, areas, commitments, divisions, numbers and services, in bulk,
+    each service named in all 13 languages."""
     from directory.models import Contact, Division, Service, ServicePhone
     from standards.models import Commitment, Pledge, PolicyArea, Sector
+
+    phrases = translated_phrases()
 
     sectors = Sector.objects.bulk_create(
         Sector(name=name, title=f"{name} 분야 행정서비스 이행표준", position=i)
@@ -231,6 +283,7 @@ def generate(services_count, divisions_count, rng):
                 name=name,
                 position=position,
                 fax=contacts[i * 4 + 3],
+                **translated_names(name, position, rng, phrases),
             )
             services.append(service)
             phones = rng.sample(range(3), rng.choice((1, 1, 1, 2)))
@@ -275,8 +328,11 @@ def percentile(values, share):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--services", type=int, default=50_000)
-    parser.add_argument("--divisions", type=int, default=5_000)
+    # A national directory: every local government's standards.
+    parser.add_argument("--services", type=int, default=150_000)
+    parser.add_argument(
+        "--divisions", type=int, help="teams (default: one per 10 services)"
+    )
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument(
         "--reuse", action="store_true", help="time the data of the previous run"
@@ -303,7 +359,8 @@ def main():
         call_command("migrate", verbosity=0)
         call_command("loaddata", "synonyms", verbosity=0)
         started = time.perf_counter()
-        services, contacts = generate(args.services, args.divisions, rng)
+        divisions = args.divisions or args.services // 10
+        services, contacts = generate(args.services, divisions, rng)
         generated = time.perf_counter()
         search_rebuild()
         if connection.vendor == "postgresql":

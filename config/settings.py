@@ -129,6 +129,10 @@ REPLICA_CHECK_SECONDS = 1.0
 # Cache: shared (Redis or any URL Django knows) when configured, else local memory
 CACHES = caches()
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "300"))
+# Shared caches in front (nginx) keep a public page this long, then revalidate
+# it; a page's last good copy is served this long while it cannot be rendered.
+EDGE_CACHE_SECONDS = int(os.environ.get("DJANGO_EDGE_CACHE_SECONDS", "10"))
+PAGE_STALE_SECONDS = int(os.environ.get("DJANGO_PAGE_STALE_SECONDS", "86400"))
 
 # Passwords and logins: every account here is a staff account
 AUTH_PASSWORD_VALIDATORS = [

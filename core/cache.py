@@ -14,6 +14,18 @@ with. So cached pages stay served while the database is down, and the key
 holds only what changes the page (scheme, host, path, the query without
 tracking parameters, the display settings; the path carries the language).
 Other cookies and tracking parameters neither split the cache nor bypass it.
+
+Each page is stored once, with the generation it was rendered in: a copy of
+an older generation is no longer answered as such, but it is the page's last
+good copy. It is answered while the page is rendered anew, and whenever the
+rendering fails (the database is down, whatever the generation is by then),
+for ``PAGE_STALE_SECONDS`` after it was stored.
+
+The responses say what shared caches (nginx in front, deploy/nginx/) may do
+with them: pages cached here are ``public`` for ``EDGE_CACHE_SECONDS``, then
+revalidated with their ETag, and may be served stale while the app is down;
+pages that belong to one visitor (staff, a form with a CSRF token, a cookie
+set) are ``private, no-store``.
 """
 
 import hashlib
@@ -119,12 +131,27 @@ def drop_tracking_parameters(request):
 def page_cache_key(request):
     """The key of this request's page, or None if it must not be cached."""
     page = page_of(request)
-    return None if page is None else key_of(page, current_generation())
+    return None if page is None else key_of(page)
 
 
-def key_of(page, generation):
+def key_of(page):
     prefix = settings.CACHE_MIDDLEWARE_KEY_PREFIX
-    return f"{prefix}:page:{generation}:{page}"
+    return f"{prefix}:page:{page}"
+
+
+def store(key, generation, response):
+    """Keep the page with the generation it shows, as its last good copy too."""
+    lifetime = settings.CACHE_MIDDLEWARE_SECONDS + settings.PAGE_STALE_SECONDS
+    cache.set(key, (generation, time.time(), response), lifetime)
+
+
+def is_fresh(entry, generation):
+    """Whether a stored page may be answered as the current one."""
+    return (
+        entry is not None
+        and entry[0] == generation
+        and time.time() - entry[1] < settings.CACHE_MIDDLEWARE_SECONDS
+    )
 
 
 def page_of(request):
@@ -166,6 +193,33 @@ def is_cacheable(request, response):
         return False
     control = response.get("Cache-Control", "")
     return not any(word in control for word in ("private", "no-cache", "no-store"))
+
+
+def is_personal(request, response):
+    """Whether the response belongs to one visitor: no shared cache may keep
+    it (staff pages, a form with a CSRF token, a cookie set)."""
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return True
+    if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        return True
+    if request.path.startswith("/" + settings.ADMIN_URL):
+        return True
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
+def share_publicly(response):
+    """Shared caches keep the page for EDGE_CACHE_SECONDS, then ask again
+    with its ETag (a 304 from this cache while nothing changed); browsers
+    ask again each time. While the app cannot answer, the edge serves it."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=settings.EDGE_CACHE_SECONDS,
+        stale_while_revalidate=settings.EDGE_CACHE_SECONDS,
+        stale_if_error=settings.PAGE_STALE_SECONDS,
+    )
 
 
 class Renders:
@@ -233,31 +287,30 @@ class PageCacheMiddleware:
             return self.get_response(request)
         page = page_of(request)
         if page is None:
-            return self.render(request, None)
+            return self.render(request, None, None, None)
         generation = current_generation()
-        key = key_of(page, generation)
-        cached = cache.get(key)
-        if cached is not None:
-            return self.answer(request, cached)
+        key = key_of(page)
+        entry = cache.get(key)
+        if is_fresh(entry, generation):
+            return self.answer(request, entry[2])
         if request.method != "GET":
-            return self.render(request, key)
+            return self.render(request, key, generation, entry)
         rendering = self.renders.lead(key)
         if rendering is not None:
             # Another thread renders this page. Until it has, the page as it
             # was before the last change is answered, if it is still cached:
             # after a staff edit under load, visitors get the page at once
             # instead of queueing behind its first rendering.
-            earlier = cache.get(key_of(page, generation - 1))
-            if earlier is not None:
-                return self.answer(request, earlier)
+            if entry is not None:
+                return self.answer(request, entry[2])
             rendering.wait(self.renders.wait)
-            cached = cache.get(key)
-            if cached is None:
-                return self.render(request, key)
-            return self.answer(request, cached)
+            entry = cache.get(key)
+            if is_fresh(entry, generation):
+                return self.answer(request, entry[2])
+            return self.render(request, key, generation, entry)
         uncacheable = False
         try:
-            response = self.render(request, key)
+            response = self.render(request, key, generation, entry)
             # A page rendered whole but not cacheable (it holds a CSRF token).
             uncacheable = response.status_code == 200 and not getattr(
                 response, "_page_cached", False
@@ -266,16 +319,21 @@ class PageCacheMiddleware:
         finally:
             self.renders.done(key, uncacheable)
 
-    def render(self, request, key):
+    def render(self, request, key, generation, entry):
+        """Render the page and store it; if it fails (5xx: the database is
+        down or too slow), answer its last good copy instead, if any."""
         response = self.get_response(request)
+        if response.status_code >= 500 and entry is not None:
+            return self.answer(request, entry[2])
         # The display settings (cookies) are written into the page itself.
         patch_vary_headers(response, ("Cookie",))
         if key is not None and request.method == "GET":
             if is_cacheable(request, response):
                 set_response_etag(response)
-                # Browsers ask again each time; the answer is a cheap 304
-                # until staff change something.
-                patch_cache_control(response, max_age=0, must_revalidate=True)
-                cache.set(key, response, settings.CACHE_MIDDLEWARE_SECONDS)
+                share_publicly(response)
+                store(key, generation, response)
                 response._page_cached = True
+                return response
+        if is_personal(request, response):
+            patch_cache_control(response, private=True, no_store=True)
         return response

@@ -13,6 +13,25 @@ PARALLEL=(--numprocesses auto --dist worksteal)
 echo "== browser for the end-to-end tests"
 scripts/chromium.sh
 
+# The edge tests (tests/edge) run the site's nginx through scripts/edge.sh
+# in front of a live app server with a Redis of its own.
+echo "== nginx and redis-server for the edge tests"
+edge_missing=()
+[ -x /usr/sbin/nginx ] || edge_missing+=(nginx)
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || edge_missing+=(libnginx-mod-http-brotli-filter)
+[ -x /usr/bin/redis-server ] || edge_missing+=(redis-server)
+if [ ${#edge_missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${edge_missing[@]}" >/dev/null
+  elif [ "${CI:-}" = "true" ]; then
+    echo "Missing ${edge_missing[*]}: required in CI for the edge tests." >&2
+    exit 1
+  else
+    echo "Missing ${edge_missing[*]}: the edge tests are skipped." >&2
+  fi
+fi
+
 echo "== ruff"
 $BIN/ruff check .
 $BIN/ruff format --check .

@@ -1,12 +1,21 @@
 import threading
 import time
+from unittest import mock
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import OperationalError, connection, connections, transaction
 from django.http import HttpResponse
-from django.test import RequestFactory, SimpleTestCase, TestCase, TransactionTestCase
+from django.test import (
+    Client,
+    RequestFactory,
+    SimpleTestCase,
+    TestCase,
+    TransactionTestCase,
+    override_settings,
+)
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -247,3 +256,107 @@ class OneRenderingTests(SimpleTestCase):
         self.assertLess(time.monotonic() - started, 2)
         key = page_cache_key(RequestFactory().get("/form/"))
         self.assertIsNone(middleware.renders.lead(key))
+
+
+class SharedCacheHeadersTests(TestCase):
+    """What a shared cache in front (nginx, a CDN) may do with each answer."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        cls.service = Service.objects.get(name="결혼이민자 지원")
+
+    def control(self, response):
+        return {part.strip() for part in response["Cache-Control"].split(",")}
+
+    @override_settings(EDGE_CACHE_SECONDS=7, PAGE_STALE_SECONDS=3600)
+    def test_public_pages_may_be_shared_then_revalidated_and_served_stale(self):
+        first = self.client.get(self.service.get_absolute_url())
+        hit = self.client.get(self.service.get_absolute_url())
+        for response in (first, hit):
+            self.assertEqual(
+                self.control(response),
+                {
+                    "public",
+                    "max-age=0",
+                    "s-maxage=7",
+                    "stale-while-revalidate=7",
+                    "stale-if-error=3600",
+                },
+            )
+            self.assertTrue(response["ETag"])
+
+    def test_vary_names_what_changes_a_page(self):
+        korean = self.client.get(self.service.get_absolute_url())
+        english = self.client.get("/en" + self.service.get_absolute_url())
+        self.assertContains(english, 'lang="en"')
+        # An unprefixed page may be a redirect to the browser's language.
+        vary = {part.strip() for part in korean["Vary"].split(",")}
+        self.assertEqual(vary, {"Accept-Language", "Cookie"})
+        self.assertEqual(english["Vary"], "Cookie")
+
+    def test_staff_and_report_pages_are_private_and_not_stored(self):
+        staff = get_user_model().objects.create_superuser(
+            "staff", "", "pw-long-enough-1"
+        )
+        report = reverse("directory:service-report", args=[self.service.pk])
+        response = self.client.get(report)
+        self.assertContains(response, "csrfmiddlewaretoken")
+        self.assertTrue({"private", "no-store"} <= self.control(response))
+        self.assertNotIn("public", self.control(response))
+        self.client.force_login(staff)
+        for url in [self.service.get_absolute_url(), reverse("admin:index")]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertTrue({"private", "no-store"} <= self.control(response))
+                self.assertNotIn("public", self.control(response))
+
+
+def database_down():
+    return mock.patch.object(
+        connections["default"],
+        "cursor",
+        side_effect=OperationalError("connection refused"),
+    )
+
+
+class StalePagesTests(TestCase):
+    """While the database is down, a page's last good copy is served, however
+    often the generation changed since it was stored."""
+
+    @classmethod
+    def setUpTestData(cls):
+        call_command("loaddata", "standards", "directory", verbosity=0)
+        cls.service = Service.objects.get(name="결혼이민자 지원")
+
+    def setUp(self):
+        self.client = Client(raise_request_exception=False)
+
+    def test_last_good_copy_is_served_after_generation_changes(self):
+        url = self.service.get_absolute_url()
+        self.assertContains(self.client.get(url), "결혼이민자 지원")
+        invalidate_public_pages()
+        invalidate_public_pages()
+        with database_down():
+            stale = self.client.get(url)
+            not_modified = self.client.get(url, HTTP_IF_NONE_MATCH=stale["ETag"])
+            never_cached = self.client.get(reverse("directory:service-list"))
+        self.assertContains(stale, "결혼이민자 지원")
+        self.assertEqual(not_modified.status_code, 304)
+        self.assertEqual(never_cached.status_code, 503)
+        self.assertContains(never_cached, "031-120", status_code=503)
+        # Once the database is back, the page is rendered afresh.
+        Service.objects.filter(pk=self.service.pk).update(name="결혼이민자 통합 지원")
+        invalidate_public_pages()
+        self.assertContains(self.client.get(url), "결혼이민자 통합 지원")
+
+    @override_settings(PAGE_STALE_SECONDS=60)
+    def test_a_copy_older_than_the_stale_limit_is_not_served(self):
+        url = self.service.get_absolute_url()
+        self.client.get(url)
+        invalidate_public_pages()
+        later = time.time() + settings.CACHE_MIDDLEWARE_SECONDS + 61
+        with database_down(), mock.patch("time.time", return_value=later):
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 503)
