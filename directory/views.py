@@ -12,11 +12,25 @@ from core.clientip import client_hash
 from standards.models import Commitment, PolicyArea, Sector
 
 from .forms import ReportForm, SearchFilter, SearchForm
+from .hours import keep_in_cache_while_current
 from .models import Division, HelpLine, Service
 from .reports import report_allowed
-from .search import INDEX_LETTERS
-from .search.engine import facets, matches, sections
+from .search import INDEX_LETTERS, ordering
+from .search.engine import counted, facets, matches
 from .sharing import division_vcard, service_structured_data, service_vcard
+
+
+class OpenNowMixin:
+    """Pages that say which numbers answer now: cached only while that holds."""
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return keep_in_cache_while_current(response)
+
+
+def lines_for_reader():
+    """The help lines, those answering in the page's language and open now first."""
+    return ordering.ordered(HelpLine.objects.all(), get_language())
 
 
 def first_teams(shown=12):
@@ -26,7 +40,7 @@ def first_teams(shown=12):
     return {"divisions": divisions[:shown], "more": len(divisions) > shown}
 
 
-class HomeView(TemplateView):
+class HomeView(OpenNowMixin, TemplateView):
     template_name = "directory/home.html"
     # At province scale there are thousands of teams and hundreds of
     # commitments: the home page shows the first teams and links to the full
@@ -42,7 +56,7 @@ class HomeView(TemplateView):
             sectors=Sector.objects.with_areas(commitments=show_commitments),
             show_commitments=show_commitments,
             teams=first_teams(),
-            help_lines=HelpLine.objects.all(),
+            help_lines=lines_for_reader(),
             **kwargs,
         )
 
@@ -67,7 +81,7 @@ class ServiceListView(ListView):
         return context
 
 
-class ServiceDetailView(DetailView):
+class ServiceDetailView(OpenNowMixin, DetailView):
     def get_queryset(self):
         return Service.objects.for_page()
 
@@ -81,10 +95,14 @@ class ServiceDetailView(DetailView):
         )
 
 
-class HelpLineListView(ListView):
-    """The national help lines, with what each is for, its languages and hours."""
+class HelpLineListView(OpenNowMixin, ListView):
+    """The national help lines, with what each is for, its languages and hours:
+    those answering in the reader's language and open now first."""
 
     model = HelpLine
+
+    def get_queryset(self):
+        return lines_for_reader()
 
 
 class VCardMixin:
@@ -145,18 +163,28 @@ class ServiceReportView(SingleObjectMixin, FormView):
     def form_valid(self, form):
         if not form.is_spam:
             form.instance.client_hash = client_hash(self.request)
+            form.instance.language = get_language()
             form.save()
         return redirect("directory:service-report-sent", self.object.pk)
 
 
-class ServiceReportSentView(DetailView):
-    """After a report: what happens next, and the number to call meanwhile."""
+class ServiceReportSentView(OpenNowMixin, DetailView):
+    """After a report: what happens next, and a line that answers in the
+    reporter's language meanwhile (the team's number may be the wrong one)."""
 
     template_name = "directory/service_report_sent.html"
     context_object_name = "service"
 
     def get_queryset(self):
         return Service.objects.for_page()
+
+    def get_context_data(self, **kwargs):
+        lines = HelpLine.objects.all().in_language(get_language())
+        answering = ordering.ordered(
+            self.object.help_lines.all().in_language(get_language()) or lines,
+            get_language(),
+        )
+        return super().get_context_data(help_lines=answering[:1], **kwargs)
 
 
 class DivisionListView(ListView):
@@ -167,7 +195,7 @@ class DivisionListView(ListView):
         return Division.objects.for_cards()
 
 
-class DivisionDetailView(DetailView):
+class DivisionDetailView(OpenNowMixin, DetailView):
     def get_queryset(self):
         return Division.objects.for_page()
 
@@ -213,7 +241,7 @@ class AreaSheetView(DetailView):
         )
 
 
-class SearchView(TemplateView):
+class SearchView(OpenNowMixin, TemplateView):
     template_name = "directory/search.html"
     results_shown = 50
 
@@ -226,19 +254,20 @@ class SearchView(TemplateView):
             search_filter = SearchFilter(
                 self.request.GET, queryset=entries, facets=facets(entries)
             )
-            found = sections(
-                attempt, search_filter.qs, self.results_shown, get_language()
-            )
+            entries = search_filter.qs
+            found = ordering.best(attempt, entries, self.results_shown, get_language())
+            count = sum(counted(entries, "kind").values())
             context.update(
                 attempt=attempt,
                 search_filter=search_filter,
-                sections=found,
-                services=[r for s in found if s.kind == "service" for r in s.results],
+                results=found,
+                count=count,
+                services=[r for r in found if r.kind == "service"],
                 filter_notice=_("Invalid filter values were ignored.")
                 if search_filter.errors
                 else "",
             )
-        if not context.get("sections"):
+        if not context.get("results"):
             # An empty query or no result still answers: the first teams and
             # their numbers, and a link to all of them.
             context["browse_teams"] = first_teams()

@@ -23,7 +23,8 @@ from ninja.renderers import JSONRenderer
 
 from standards.models import Commitment, PolicyArea, Sector
 
-from ..models import Contact, Division, Service
+from ..models import Contact, Division, HelpLine, Service
+from .answertime import InvalidTime, answer_time
 from .changes import last_change, with_updated
 from .errors import field_errors, in_client_language
 from .filters import (
@@ -44,6 +45,7 @@ from .schemas import (
     ContactOut,
     DivisionOut,
     ErrorOut,
+    HelpLineOut,
     NotFoundOut,
     Page,
     SectorOut,
@@ -103,6 +105,12 @@ def error_response(request, data, status):
 @in_client_language
 def invalid_input(request, exc):
     return error_response(request, {"errors": field_errors(exc.errors)}, 400)
+
+
+@api.exception_handler(InvalidTime)
+@in_client_language
+def invalid_time(request, exc):
+    return error_response(request, {"errors": exc.errors()}, 422)
 
 
 @api.exception_handler(InvalidFilter)
@@ -183,6 +191,7 @@ def serialize(request, schema, objects, lang):
     which would read them again outside it.
     """
     context = {"request": request}
+    request.answer_time = answer_time(request)
     with translation.override(lang.value if lang else translation.get_language()):
         return [
             schema.from_orm(obj, context=context).model_dump(mode="json")
@@ -213,8 +222,8 @@ def detail(request, queryset, schema, pk, options):
     return api.create_response(request, data, status=200)
 
 
-LIST_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
-DETAIL_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
+LIST_RESPONSES = {400: ErrorOut, 404: NotFoundOut, 422: ErrorOut}
+DETAIL_RESPONSES = {400: ErrorOut, 404: NotFoundOut, 422: ErrorOut}
 
 
 @api.get("/services", response={200: Page[ServiceOut], **LIST_RESPONSES})
@@ -297,6 +306,15 @@ def sector_list(request, filters: Query[ListFilters]):
 @api.get("/sectors/{pk}", response={200: SectorOut, **DETAIL_RESPONSES})
 def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Sector.objects.all(), SectorOut, pk, options)
+
+
+@api.get("/helplines", response={200: Page[HelpLineOut], **LIST_RESPONSES})
+def helpline_list(request, filters: Query[ListFilters]):
+    """National help lines: languages, weekly hours and whether each answers
+    at the time asked (``at``, ISO 8601, default now)."""
+    return paginated(
+        request, filtered(HelpLine.objects.all(), filters), HelpLineOut, filters
+    )
 
 
 api.add_router("", search_router)

@@ -89,10 +89,10 @@ def hsds_tables(request):
                     "number": contact.national,
                     "extension": contact.extension,
                     "type": kind,
-                    "description": contact.hours,
+                    "description": "; ".join(contact.hours_lines_ko),
                 }
             )
-            for language in filter(None, map(str.strip, contact.languages.split(","))):
+            for language in contact.languages:
                 tables["language"].append(
                     {
                         "id": hsds_id("language", service.pk, contact.pk, language),

@@ -1,0 +1,88 @@
+"""Fields for what a number answers in and when: data, not free text."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import translation
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from .. import hours
+from ..hours import Schedule, validate_schedule
+
+
+def validate_languages(value):
+    """A list of language codes that Django (or ``EXTRA_LANG_INFO``) can name."""
+    if not isinstance(value, list) or not all(isinstance(c, str) for c in value):
+        raise ValidationError(_("Languages must be a list of codes."), code="invalid")
+    for code in value:
+        try:
+            get_language_info(code)
+        except KeyError:
+            raise ValidationError(
+                _("%(code)s is not a known language code."),
+                code="unknown",
+                params={"code": code},
+            ) from None
+
+
+class LanguagesField(models.JSONField):
+    """The ISO 639 codes of the languages calls are answered in: ["ko", "vi"]."""
+
+    default_validators = [validate_languages]
+
+    def formfield(self, **kwargs):
+        from ..admin.widgets import LanguagesFormField
+
+        return super().formfield(**{"form_class": LanguagesFormField, **kwargs})
+
+
+class ScheduleField(models.JSONField):
+    """A weekly schedule in the shape ``directory.hours`` documents."""
+
+    default_validators = [validate_schedule]
+
+    def formfield(self, **kwargs):
+        from ..admin.widgets import ScheduleFormField
+
+        return super().formfield(**{"form_class": ScheduleFormField, **kwargs})
+
+
+def language_names(codes):
+    """(code, name in its own script) of each code: English, Tiếng Việt."""
+    names = []
+    for code in codes or []:
+        try:
+            names.append((code, get_language_info(code)["name_local"]))
+        except KeyError:
+            names.append((code, code))
+    return names
+
+
+class Answering:
+    """What models and search results with ``hours`` and ``languages`` share."""
+
+    @property
+    def schedule(self):
+        return Schedule(self.hours)
+
+    @property
+    def language_names(self):
+        return language_names(self.languages)
+
+    @property
+    def hours_lines(self):
+        """The schedule in the active language, one line per period."""
+        return hours.lines(self.schedule)
+
+    @property
+    def hours_lines_ko(self):
+        with translation.override("ko"):
+            return hours.lines(self.schedule)
+
+    @property
+    def state(self):
+        """ "Open now · closes at 18:00" as of now, in the active language."""
+        return hours.state_text(self.schedule)
+
+    def answers_in(self, language):
+        return language in (self.languages or [])
