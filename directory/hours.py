@@ -114,7 +114,8 @@ class Schedule:
     """A number's weekly schedule, as stored (see the module's docstring)."""
 
     def __init__(self, data):
-        data = data or {}
+        # Anything but a schedule (text typed before hours were data) is unknown.
+        data = data if isinstance(data, dict) else {}
         self.data = data
         self.open_on_holidays = bool(data.get("open_on_holidays"))
         self.periods = [

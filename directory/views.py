@@ -100,6 +100,8 @@ class HelpLineListView(OpenNowMixin, ListView):
     those answering in the reader's language and open now first."""
 
     model = HelpLine
+    template_name = "directory/helpline_list.html"
+    context_object_name = "helpline_list"
 
     def get_queryset(self):
         return lines_for_reader()

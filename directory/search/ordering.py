@@ -23,12 +23,19 @@ from . import engine
 from .results import Kind, records
 
 
+def numbers_of(record):
+    """A result's phones; a help line (the model) is a number itself."""
+    return getattr(record, "phones", None) or (
+        [record] if isinstance(record, HelpLine) else []
+    )
+
+
 def answers(record, language):
-    return any(phone.answers_in(language) for phone in record.phones)
+    return any(number.answers_in(language) for number in numbers_of(record))
 
 
 def open_now(record, at):
-    return any(phone.schedule.is_open(at) for phone in record.phones)
+    return any(number.schedule.is_open(at) for number in numbers_of(record))
 
 
 def ordered(found, language, at=None):
@@ -36,7 +43,8 @@ def ordered(found, language, at=None):
     if not language or language == settings.LANGUAGE_CODE:
         return list(found)
     at = seoul_time(at)
-    slots = [i for i, record in enumerate(found) if record.phones]
+    found = list(found)
+    slots = [i for i, record in enumerate(found) if numbers_of(record)]
     with_numbers = sorted(
         (found[i] for i in slots),
         key=lambda r: (not answers(r, language), not open_now(r, at)),

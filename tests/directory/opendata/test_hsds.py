@@ -23,6 +23,17 @@ TABULAR = json.loads((Path(__file__).parent / "tabular.json").read_text("utf-8")
 TABLES = {name: spec["items"] for name, spec in TABULAR["properties"].items()}
 FILES = ["organization", "service", "phone", "contact", "language"]
 
+WEEKDAYS = {
+    "periods": [
+        {
+            "days": ["mon", "tue", "wed", "thu", "fri"],
+            "opens": "09:00",
+            "closes": "18:00",
+        }
+    ],
+    "open_on_holidays": False,
+}
+
 
 def columns(table):
     """A table's CSV columns: its properties, less the nested lists."""
@@ -115,7 +126,7 @@ class HsdsPackageTests(ApiTestData, TestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         Contact.objects.filter(number="+823180304652").update(
-            extension="123", languages="한국어, 영어", hours="평일 09:00–18:00"
+            extension="123", languages=["ko", "en"], hours=WEEKDAYS
         )
 
     def setUp(self):
@@ -205,12 +216,12 @@ class HsdsPackageTests(ApiTestData, TestCase):
             ],
         )
         self.assertEqual(phones[0]["extension"], 123)
-        self.assertEqual(phones[0]["description"], "평일 09:00–18:00")
+        self.assertEqual(phones[0]["description"], "월–금 09:00–18:00; 공휴일 휴무")
         contacts = [c for c in self.tables["contact"] if c["service_id"] == service_id]
         self.assertEqual([c["department"] for c in contacts], [self.division.name])
 
     def test_languages_belong_to_their_phone(self):
         languages = self.tables["language"]
-        self.assertEqual([row["name"] for row in languages], ["한국어", "영어"])
+        self.assertEqual([row["name"] for row in languages], ["ko", "en"])
         phone = next(p for p in self.tables["phone"] if p.get("extension") == 123)
         self.assertEqual({row["phone_id"] for row in languages}, {phone["id"]})
