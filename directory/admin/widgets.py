@@ -17,7 +17,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ..hours import DAYS, day_name, validate_schedule
+from ..hours import DAYS, validate_schedule
+from ..hours_text import day_name
 from ..models.fields import validate_languages
 
 

@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from .. import hours
+from .. import hours_text
 from ..hours import Schedule, validate_schedule
 
 
@@ -72,17 +72,17 @@ class Answering:
     @property
     def hours_lines(self):
         """The schedule in the active language, one line per period."""
-        return hours.lines(self.schedule)
+        return hours_text.lines(self.schedule)
 
     @property
     def hours_lines_ko(self):
         with translation.override("ko"):
-            return hours.lines(self.schedule)
+            return hours_text.lines(self.schedule)
 
     @property
     def state(self):
         """ "Open now · closes at 18:00" as of now, in the active language."""
-        return hours.state_text(self.schedule)
+        return hours_text.state_text(self.schedule)
 
     def answers_in(self, language):
         return language in (self.languages or [])

@@ -6,7 +6,8 @@ from django.test import TestCase
 from django.utils import translation
 
 from directory import holidays
-from directory.hours import Schedule, lines, state_text, validate_schedule
+from directory.hours import Schedule, validate_schedule
+from directory.hours_text import lines, state_text
 from directory.models import DeclaredHoliday
 
 SEOUL = ZoneInfo("Asia/Seoul")
