@@ -16,7 +16,7 @@ from core.cache import invalidate_public_pages
 from standards.models import natural_key_filter, natural_key_of
 
 from .. import phones
-from .fields import Answering, LanguagesField, ScheduleField
+from .fields import AnsweringModel
 
 # Staff confirm every service and number with its team at least this often
 # (DJANGO_VERIFY_AFTER_DAYS). Kept for code that imports it; the querysets read
@@ -95,7 +95,7 @@ class ContactQuerySet(VerifiableQuerySet):
         return self.filter(service_phones__isnull=True, fax_services__isnull=True)
 
 
-class Contact(Answering, models.Model):
+class Contact(AnsweringModel, models.Model):
     class Kind(models.TextChoices):
         PHONE = "phone", _("Phone")
         FAX = "fax", _("Fax")
@@ -115,35 +115,6 @@ class Contact(Answering, models.Model):
     )
     kind = models.CharField(
         verbose_name=_("kind"), max_length=5, choices=Kind, default=Kind.PHONE
-    )
-    hours = ScheduleField(
-        verbose_name=_("answering hours"),
-        default=dict,
-        blank=True,
-        help_text=_(
-            "Choose the days and times calls are answered; leave empty if "
-            "they are not known."
-        ),
-    )
-    hours_note = models.CharField(
-        verbose_name=_("hours as the source gives them"),
-        max_length=200,
-        blank=True,
-        help_text=_("Write the hours as the source says them, and name the source."),
-    )
-    languages = LanguagesField(
-        verbose_name=_("languages"),
-        default=list,
-        blank=True,
-        help_text=_("Choose the languages in which calls are answered."),
-    )
-    languages_note = models.CharField(
-        verbose_name=_("languages as the source gives them"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "Write the languages as the source says them, and name the source."
-        ),
     )
     last_verified = models.DateField(
         verbose_name=_("last verified"), null=True, blank=True

@@ -86,3 +86,40 @@ class Answering:
 
     def answers_in(self, language):
         return language in (self.languages or [])
+
+
+class AnsweringModel(Answering, models.Model):
+    """The languages and hours of a number, as data and as its source says them."""
+
+    languages = LanguagesField(
+        verbose_name=_("languages"),
+        default=list,
+        blank=True,
+        help_text=_("Choose the languages in which calls are answered."),
+    )
+    languages_note = models.CharField(
+        verbose_name=_("languages as the source gives them"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Write the languages as the source says them, and name the source."
+        ),
+    )
+    hours = ScheduleField(
+        verbose_name=_("answering hours"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Choose the days and times calls are answered; leave empty if "
+            "they are not known."
+        ),
+    )
+    hours_note = models.CharField(
+        verbose_name=_("hours as the source gives them"),
+        max_length=300,
+        blank=True,
+        help_text=_("Write the hours as the source says them, and name the source."),
+    )
+
+    class Meta:
+        abstract = True

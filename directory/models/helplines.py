@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from standards.models import OfficialText, natural_key_filter, natural_key_of
 
 from .. import phones
-from .fields import Answering, LanguagesField, ScheduleField
+from .fields import AnsweringModel
 
 
 class HelpLineQuerySet(models.QuerySet):
@@ -19,7 +19,7 @@ class HelpLineQuerySet(models.QuerySet):
         return [line for line in self if line.answers_in(code)]
 
 
-class HelpLine(Answering, OfficialText, models.Model):
+class HelpLine(AnsweringModel, OfficialText, models.Model):
     """A national help line a migrant may need, often in the caller's language.
 
     Listed on its own page and the home page, beside the services whose
@@ -33,34 +33,6 @@ class HelpLine(Answering, OfficialText, models.Model):
         max_length=20,
         unique=True,
         help_text=_("Enter the number as callers dial it in Korea, such as 1345."),
-    )
-    languages = LanguagesField(
-        verbose_name=_("languages"),
-        default=list,
-        help_text=_("Choose the languages in which calls are answered."),
-    )
-    languages_note = models.CharField(
-        verbose_name=_("languages as the source gives them"),
-        max_length=300,
-        blank=True,
-        help_text=_(
-            "Write the languages as the source says them, and name the source."
-        ),
-    )
-    hours = ScheduleField(
-        verbose_name=_("answering hours"),
-        default=dict,
-        blank=True,
-        help_text=_(
-            "Choose the days and times calls are answered; leave empty if "
-            "they are not known."
-        ),
-    )
-    hours_note = models.CharField(
-        verbose_name=_("hours as the source gives them"),
-        max_length=300,
-        blank=True,
-        help_text=_("Write the hours as the source says them, and name the source."),
     )
     interpreted_by = models.ForeignKey(
         "self",

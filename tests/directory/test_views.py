@@ -6,6 +6,7 @@ from standards.models import Commitment, PolicyArea, Sector
 from tests import base
 from tests.directory.search.queries import HOSTILE
 from tests.factories import (
+    OFFICE_HOURS,
     make_area,
     make_commitment,
     make_contact,
@@ -370,7 +371,7 @@ class SearchPageTests(base.SeededTestCase):
 
     def test_results_show_extension_and_hours_beside_the_number(self):
         contact = self.service.phones_in_order[0]
-        contact.extension, contact.hours = "123", WEEKDAYS
+        contact.extension, contact.hours = "123", OFFICE_HOURS
         contact.save()
         response = self.search(q=self.service.name)
         self.assertContains(response, f'href="{contact.tel_uri}"')
@@ -408,16 +409,6 @@ class SearchPageTests(base.SeededTestCase):
         self.assertContains(response, 'action="/search/"')
 
 
-WEEKDAYS = {
-    "periods": [
-        {
-            "days": ["mon", "tue", "wed", "thu", "fri"],
-            "opens": "09:00",
-            "closes": "18:00",
-        }
-    ],
-    "open_on_holidays": False,
-}
 LANGUAGES_SHOWN = (
     '응대 언어: <span lang="ko">한국어</span>, <span lang="en">English</span>, '
     '<span lang="zh-hans">简体中文</span>'
@@ -428,7 +419,7 @@ class ContactFactsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.contact = make_contact(
-            hours=WEEKDAYS, languages=["ko", "en", "zh-hans"], extension="12"
+            hours=OFFICE_HOURS, languages=["ko", "en", "zh-hans"], extension="12"
         )
         cls.service = make_service(phones=[cls.contact])
 

@@ -18,21 +18,11 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from directory.models import Contact, Service
 from tests.directory.opendata.test_api import ApiTestData
+from tests.factories import OFFICE_HOURS
 
 TABULAR = json.loads((Path(__file__).parent / "tabular.json").read_text("utf-8"))
 TABLES = {name: spec["items"] for name, spec in TABULAR["properties"].items()}
 FILES = ["organization", "service", "phone", "contact", "language"]
-
-WEEKDAYS = {
-    "periods": [
-        {
-            "days": ["mon", "tue", "wed", "thu", "fri"],
-            "opens": "09:00",
-            "closes": "18:00",
-        }
-    ],
-    "open_on_holidays": False,
-}
 
 
 def columns(table):
@@ -126,7 +116,7 @@ class HsdsPackageTests(ApiTestData, TestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         Contact.objects.filter(number="+823180304652").update(
-            extension="123", languages=["ko", "en"], hours=WEEKDAYS
+            extension="123", languages=["ko", "en"], hours=OFFICE_HOURS
         )
 
     def setUp(self):
