@@ -137,11 +137,16 @@ class LanguagesFormField(forms.Field):
         super().__init__(**kwargs)
 
     def to_python(self, value):
-        if isinstance(value, list) and len(value) == 2 and isinstance(value[1], str):
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and not isinstance(value[1], list)
+        ):
+            # The widget's two parts; a part missing from the form is None.
             ticked, typed = value
-            others = [code.strip().lower() for code in typed.split(",")]
+            others = [code.strip().lower() for code in (typed or "").split(",")]
             value = [*(ticked or []), *filter(None, others)]
-        return list(dict.fromkeys(value or []))
+        return list(dict.fromkeys(v for v in value or [] if isinstance(v, str)))
 
     def validate(self, value):
         if self.required and not value:
