@@ -84,7 +84,7 @@ class HelpLineTests(SeededTestCase):
         response = self.client.get(reverse("directory:helpline-list"))
         for number in NATIONAL_LINES:
             self.assertContains(response, f">{number}</a>")
-        self.assertContains(response, "09:00–22:00, 평일")
+        self.assertContains(response, "월–금 09:00–22:00")
         self.assertContains(response, "임금 체불")
         response = self.client.get("/th/helplines/")
         self.assertContains(response, '<html lang="th"')
