@@ -1,5 +1,8 @@
 """Fields for what a number answers in and when: data, not free text."""
 
+import unicodedata
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
@@ -48,13 +51,19 @@ class ScheduleField(models.JSONField):
 
 
 def language_names(codes):
-    """(code, name in its own script) of each code: English, Tiếng Việt."""
+    """(code, name in its own script) of each code: English, Tiếng Việt.
+
+    The site's languages are named as its language menu names them; Django
+    spells some names in decomposed Unicode, which the page keeps NFC.
+    """
+    site = dict(settings.LANGUAGES)
     names = []
     for code in codes or []:
         try:
-            names.append((code, get_language_info(code)["name_local"]))
+            name = site.get(code) or get_language_info(code)["name_local"]
         except KeyError:
-            names.append((code, code))
+            name = code
+        names.append((code, unicodedata.normalize("NFC", name)))
     return names
 
 

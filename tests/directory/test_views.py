@@ -411,7 +411,7 @@ class SearchPageTests(base.SeededTestCase):
 
 LANGUAGES_SHOWN = (
     '응대 언어: <span lang="ko">한국어</span>, <span lang="en">English</span>, '
-    '<span lang="zh-hans">简体中文</span>'
+    '<span lang="zh-hans">中文</span>'
 )
 
 
