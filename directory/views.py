@@ -89,7 +89,9 @@ class ServiceDetailView(OpenNowMixin, DetailView):
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
             structured_data=service_structured_data(self.object, url),
-            help_lines=HelpLine.objects.all().in_language(get_language()),
+            help_lines=ordering.ordered(
+                HelpLine.objects.all().in_language(get_language()), get_language()
+            ),
             service_help_lines=self.object.help_lines.all(),
             **kwargs,
         )
