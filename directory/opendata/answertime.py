@@ -11,6 +11,20 @@ from django.utils.translation import gettext as _
 
 from ..hours import seoul_time
 
+# The parameter in the OpenAPI document (read by hand, see above).
+AT = {
+    "parameters": [
+        {
+            "name": "at",
+            "in": "query",
+            "required": False,
+            "description": "Answer as of this time (ISO 8601; without an offset, "
+            "Korean time; default now): open_now and next_open follow it.",
+            "schema": {"type": "string", "format": "date-time"},
+        }
+    ]
+}
+
 
 class InvalidTime(Exception):
     def __init__(self, text):

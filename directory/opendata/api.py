@@ -24,7 +24,7 @@ from ninja.renderers import JSONRenderer
 from standards.models import Commitment, PolicyArea, Sector
 
 from ..models import Contact, Division, HelpLine, Service
-from .answertime import InvalidTime, answer_time
+from .answertime import AT, InvalidTime, answer_time
 from .changes import last_change, with_updated
 from .errors import field_errors, in_client_language
 from .filters import (
@@ -226,19 +226,25 @@ LIST_RESPONSES = {400: ErrorOut, 404: NotFoundOut, 422: ErrorOut}
 DETAIL_RESPONSES = {400: ErrorOut, 404: NotFoundOut, 422: ErrorOut}
 
 
-@api.get("/services", response={200: Page[ServiceOut], **LIST_RESPONSES})
+@api.get(
+    "/services", response={200: Page[ServiceOut], **LIST_RESPONSES}, openapi_extra=AT
+)
 def service_list(request, filters: Query[ServiceFilters]):
     """Services, in the order of the standard documents."""
     queryset = filtered(Service.objects.for_page(), filters, **SERVICE_LOOKUPS)
     return paginated(request, queryset, ServiceOut, filters)
 
 
-@api.get("/services/{pk}", response={200: ServiceOut, **DETAIL_RESPONSES})
+@api.get(
+    "/services/{pk}", response={200: ServiceOut, **DETAIL_RESPONSES}, openapi_extra=AT
+)
 def service_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Service.objects.for_page(), ServiceOut, pk, options)
 
 
-@api.get("/divisions", response={200: Page[DivisionOut], **LIST_RESPONSES})
+@api.get(
+    "/divisions", response={200: Page[DivisionOut], **LIST_RESPONSES}, openapi_extra=AT
+)
 def division_list(request, filters: Query[AreaFilters]):
     """Divisions (teams) with their services' phone and fax numbers."""
     queryset = filtered(
@@ -247,7 +253,9 @@ def division_list(request, filters: Query[AreaFilters]):
     return paginated(request, queryset, DivisionOut, filters)
 
 
-@api.get("/divisions/{pk}", response={200: DivisionOut, **DETAIL_RESPONSES})
+@api.get(
+    "/divisions/{pk}", response={200: DivisionOut, **DETAIL_RESPONSES}, openapi_extra=AT
+)
 def division_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Division.objects.for_page(), DivisionOut, pk, options)
 
@@ -278,7 +286,9 @@ def commitment_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Commitment.objects.for_page(), CommitmentOut, pk, options)
 
 
-@api.get("/contacts", response={200: Page[ContactOut], **LIST_RESPONSES})
+@api.get(
+    "/contacts", response={200: Page[ContactOut], **LIST_RESPONSES}, openapi_extra=AT
+)
 def contact_list(request, filters: Query[ServiceFilters]):
     """Phone and fax numbers; filters match the services that use them."""
     queryset = Contact.objects.all()
@@ -290,7 +300,9 @@ def contact_list(request, filters: Query[ServiceFilters]):
     return paginated(request, filtered(queryset, filters), ContactOut, filters)
 
 
-@api.get("/contacts/{pk}", response={200: ContactOut, **DETAIL_RESPONSES})
+@api.get(
+    "/contacts/{pk}", response={200: ContactOut, **DETAIL_RESPONSES}, openapi_extra=AT
+)
 def contact_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Contact.objects.all(), ContactOut, pk, options)
 
@@ -308,7 +320,9 @@ def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Sector.objects.all(), SectorOut, pk, options)
 
 
-@api.get("/helplines", response={200: Page[HelpLineOut], **LIST_RESPONSES})
+@api.get(
+    "/helplines", response={200: Page[HelpLineOut], **LIST_RESPONSES}, openapi_extra=AT
+)
 def helpline_list(request, filters: Query[ListFilters]):
     """National help lines: languages, weekly hours and whether each answers
     at the time asked (``at``, ISO 8601, default now)."""

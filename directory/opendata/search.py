@@ -12,7 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from ..search import MAX_QUERY_LENGTH, clean_query
 from ..search.ordering import best_for_text
-from .answertime import answer_time
+from .answertime import AT, answer_time
 from .filters import Language
 from .schemas import ErrorOut, SearchOut
 
@@ -92,6 +92,7 @@ def as_json(record, language, at):
     "/search",
     response={200: SearchOut, 400: ErrorOut, 422: ErrorOut},
     operation_id="directory_opendata_api_search",
+    openapi_extra=AT,
 )
 def search(request, params: Query[SearchParams]):
     """Search services, divisions, commitments and areas, ranked; numbers too.
