@@ -260,7 +260,8 @@ class SearchView(OpenNowMixin, TemplateView):
             )
             entries = search_filter.qs
             found = ordering.best(attempt, entries, self.results_shown, get_language())
-            count = sum(counted(entries, "kind").values())
+            # A line brought along for the reader's language counts too.
+            count = max(sum(counted(entries, "kind").values()), len(found))
             context.update(
                 attempt=attempt,
                 search_filter=search_filter,
