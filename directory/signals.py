@@ -17,6 +17,7 @@ from standards.models import Commitment, Pledge, PolicyArea
 from .models import (
     PUBLISHED_MODELS,
     Contact,
+    DeclaredHoliday,
     Division,
     HelpLine,
     SearchEntry,
@@ -37,6 +38,8 @@ SHOWN_MODELS = {
     HelpLine,
     Synonym,
     SearchWord,
+    # Numbers open or close by it.
+    DeclaredHoliday,
 }
 Kind = SearchEntry.Kind
 

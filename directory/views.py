@@ -11,11 +11,25 @@ from django.views.generic.detail import SingleObjectMixin
 from standards.models import Commitment, PolicyArea, Sector
 
 from .forms import ReportForm, SearchFilter, SearchForm
+from .hours import keep_in_cache_while_current
 from .models import Division, HelpLine, Service
 from .reports import report_allowed, report_save
-from .search import INDEX_LETTERS
-from .search.engine import facets, matches, sections
+from .search import INDEX_LETTERS, ordering
+from .search.engine import counted, facets, matches
 from .sharing import division_vcard, service_structured_data, service_vcard
+
+
+class OpenNowMixin:
+    """Pages that say which numbers answer now: cached only while that holds."""
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        return keep_in_cache_while_current(response)
+
+
+def lines_for_reader():
+    """The help lines, those answering in the page's language and open now first."""
+    return ordering.ordered(HelpLine.objects.all(), get_language())
 
 
 def first_teams(shown=12):
@@ -25,7 +39,7 @@ def first_teams(shown=12):
     return {"divisions": divisions[:shown], "more": len(divisions) > shown}
 
 
-class HomeView(TemplateView):
+class HomeView(OpenNowMixin, TemplateView):
     template_name = "directory/home.html"
     # At province scale there are thousands of teams and hundreds of
     # commitments: the home page shows the first teams and links to the full
@@ -41,7 +55,7 @@ class HomeView(TemplateView):
             sectors=Sector.objects.with_areas(commitments=show_commitments),
             show_commitments=show_commitments,
             teams=first_teams(),
-            help_lines=HelpLine.objects.all(),
+            help_lines=lines_for_reader(),
             **kwargs,
         )
 
@@ -66,7 +80,7 @@ class ServiceListView(ListView):
         return context
 
 
-class ServiceDetailView(DetailView):
+class ServiceDetailView(OpenNowMixin, DetailView):
     def get_queryset(self):
         return Service.objects.for_page()
 
@@ -74,16 +88,24 @@ class ServiceDetailView(DetailView):
         url = self.request.build_absolute_uri(self.object.get_absolute_url())
         return super().get_context_data(
             structured_data=service_structured_data(self.object, url),
-            help_lines=HelpLine.objects.all().in_language(get_language()),
+            help_lines=ordering.ordered(
+                HelpLine.objects.all().in_language(get_language()), get_language()
+            ),
             service_help_lines=self.object.help_lines.all(),
             **kwargs,
         )
 
 
-class HelpLineListView(ListView):
-    """The national help lines, with what each is for, its languages and hours."""
+class HelpLineListView(OpenNowMixin, ListView):
+    """The national help lines, with what each is for, its languages and hours:
+    those answering in the reader's language and open now first."""
 
     model = HelpLine
+    template_name = "directory/helpline_list.html"
+    context_object_name = "helpline_list"
+
+    def get_queryset(self):
+        return lines_for_reader()
 
 
 class VCardMixin:
@@ -142,6 +164,7 @@ class ServiceReportView(SingleObjectMixin, FormView):
         return super().get_context_data(**kwargs)
 
     def form_valid(self, form):
+        form.instance.language = get_language()
         if not form.is_spam and not report_save(form, self.request):
             messages.error(
                 self.request, _("Too many reports from here. Try again later.")
@@ -150,14 +173,23 @@ class ServiceReportView(SingleObjectMixin, FormView):
         return redirect("directory:service-report-sent", self.object.pk)
 
 
-class ServiceReportSentView(DetailView):
-    """After a report: what happens next, and the number to call meanwhile."""
+class ServiceReportSentView(OpenNowMixin, DetailView):
+    """After a report: what happens next, and a line that answers in the
+    reporter's language meanwhile (the team's number may be the wrong one)."""
 
     template_name = "directory/service_report_sent.html"
     context_object_name = "service"
 
     def get_queryset(self):
         return Service.objects.for_page()
+
+    def get_context_data(self, **kwargs):
+        lines = HelpLine.objects.all().in_language(get_language())
+        answering = ordering.ordered(
+            self.object.help_lines.all().in_language(get_language()) or lines,
+            get_language(),
+        )
+        return super().get_context_data(help_lines=answering[:1], **kwargs)
 
 
 class DivisionListView(ListView):
@@ -168,7 +200,7 @@ class DivisionListView(ListView):
         return Division.objects.for_cards().in_name_order()
 
 
-class DivisionDetailView(DetailView):
+class DivisionDetailView(OpenNowMixin, DetailView):
     def get_queryset(self):
         return Division.objects.for_page()
 
@@ -214,7 +246,7 @@ class AreaSheetView(DetailView):
         )
 
 
-class SearchView(TemplateView):
+class SearchView(OpenNowMixin, TemplateView):
     template_name = "directory/search.html"
     results_shown = 50
 
@@ -227,19 +259,21 @@ class SearchView(TemplateView):
             search_filter = SearchFilter(
                 self.request.GET, queryset=entries, facets=facets(entries)
             )
-            found = sections(
-                attempt, search_filter.qs, self.results_shown, get_language()
-            )
+            entries = search_filter.qs
+            found = ordering.best(attempt, entries, self.results_shown, get_language())
+            # A line brought along for the reader's language counts too.
+            count = max(sum(counted(entries, "kind").values()), len(found))
             context.update(
                 attempt=attempt,
                 search_filter=search_filter,
-                sections=found,
-                services=[r for s in found if s.kind == "service" for r in s.results],
+                results=found,
+                count=count,
+                services=[r for r in found if r.kind == "service"],
                 filter_notice=_("Invalid filter values were ignored.")
                 if search_filter.errors
                 else "",
             )
-        if not context.get("sections"):
+        if not context.get("results"):
             # An empty query or no result still answers: the first teams and
             # their numbers, and a link to all of them.
             context["browse_teams"] = first_teams()

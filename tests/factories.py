@@ -34,6 +34,19 @@ def make_division(sector=None, **overrides):
     return Division.objects.create(sector=sector or make_sector(), **fields)
 
 
+# The province's office hours, as a schedule (directory/hours.py).
+OFFICE_HOURS = {
+    "periods": [
+        {
+            "days": ["mon", "tue", "wed", "thu", "fri"],
+            "opens": "09:00",
+            "closes": "18:00",
+        }
+    ],
+    "open_on_holidays": False,
+}
+
+
 def make_contact(number="031-8030-4652", kind=Contact.Kind.PHONE, **overrides):
     return Contact.objects.create(number=number, kind=kind, **overrides)
 

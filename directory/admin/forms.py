@@ -33,7 +33,9 @@ class ContactForm(ConcurrentEditForm):
             "extension",
             "kind",
             "hours",
+            "hours_note",
             "languages",
+            "languages_note",
             "last_verified",
         ]
         field_classes = {"number": ContactNumberField}

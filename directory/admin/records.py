@@ -43,8 +43,8 @@ class SearchWordAdmin(HistoryAdmin):
 
 @admin.register(HelpLine)
 class HelpLineAdmin(TranslationAdmin, HistoryAdmin):
-    list_display = ["name", "number", "languages", "opens", "closes", "every_day"]
-    search_fields = ["name", "number", "languages", "purpose"]
+    list_display = ["name", "number", "languages"]
+    search_fields = ["name", "number", "purpose"]
     autocomplete_fields = ["services"]
 
 
@@ -84,6 +84,7 @@ class ReportAdmin(HistoryAdmin):
         "contact",
         "problem",
         "correction",
+        "language",
         "status",
         "created_at",
         "closed_at",

@@ -1,4 +1,5 @@
-"""Form controls with an accessible name where the admin leaves them nameless.
+"""Form controls: with an accessible name where the admin leaves them
+nameless, and for a number's languages and weekly schedule.
 
 Select2 draws its own box beside the hidden <select> and names it only by the
 chosen value, so an empty box has no name (axe: aria-input-field-name). It
@@ -9,9 +10,16 @@ headings with no <label> of their own (axe: label): they get an aria-label.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin import widgets
+from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from ..hours import DAYS, validate_schedule
+from ..hours_text import day_name
+from ..models.fields import validate_languages
 
 
 class NamedAutocompleteMixin:
@@ -91,3 +99,155 @@ class LabelledTabularInline(NamedAutocompleteAdminMixin, admin.TabularInline):
                     )
 
         return LabelledFormSet
+
+
+class LanguagesWidget(forms.MultiWidget):
+    """The site's languages as boxes to tick, and other codes typed beside."""
+
+    def __init__(self, attrs=None):
+        super().__init__(
+            [
+                forms.CheckboxSelectMultiple(choices=settings.LANGUAGES),
+                forms.TextInput(
+                    attrs={"aria-label": _("Other languages (codes)"), "size": 30}
+                ),
+            ],
+            attrs,
+        )
+
+    def decompress(self, value):
+        site = {code for code, _name in settings.LANGUAGES}
+        value = value or []
+        return [
+            [code for code in value if code in site],
+            ", ".join(code for code in value if code not in site),
+        ]
+
+
+class LanguagesFormField(forms.Field):
+    """A list of language codes: the site's ticked, then any others typed."""
+
+    widget = LanguagesWidget
+
+    def __init__(self, *, encoder=None, decoder=None, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _("Tick the languages; type any others as codes, such as si, tet."),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if (
+            isinstance(value, list)
+            and len(value) == 2
+            and not isinstance(value[1], list)
+        ):
+            # The widget's two parts; a part missing from the form is None.
+            ticked, typed = value
+            others = [code.strip().lower() for code in (typed or "").split(",")]
+            value = [*(ticked or []), *filter(None, others)]
+        return list(dict.fromkeys(v for v in value or [] if isinstance(v, str)))
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        validate_languages(value)
+
+
+PERIODS_SHOWN = 3
+PARTS = ["days", "opens", "closes", "lunch_starts", "lunch_ends"]
+
+
+def day_choices():
+    return [(code, day_name(index, short=False)) for index, code in enumerate(DAYS)]
+
+
+class ScheduleWidget(forms.MultiWidget):
+    """Up to three periods (days, opening, closing, a lunch break) and
+    whether they also run on public holidays; "24:00" ends a day."""
+
+    def __init__(self, attrs=None):
+        parts = []
+        for number in range(1, PERIODS_SHOWN + 1):
+            labels = [
+                _("Period %(n)s: days"),
+                _("Period %(n)s: opens at"),
+                _("Period %(n)s: closes at"),
+                _("Period %(n)s: lunch break from"),
+                _("Period %(n)s: lunch break until"),
+            ]
+            parts.append(
+                forms.CheckboxSelectMultiple(
+                    attrs={"aria-label": labels[0] % {"n": number}}
+                )
+            )
+            parts += [
+                forms.TextInput(
+                    attrs={
+                        "aria-label": label % {"n": number},
+                        "placeholder": "09:00",
+                        "size": 5,
+                        "pattern": r"\d\d:\d\d",
+                    }
+                )
+                for label in labels[1:]
+            ]
+        parts.append(forms.CheckboxInput(attrs={"aria-label": _("Open on holidays")}))
+        super().__init__(parts, attrs)
+
+    def get_context(self, name, value, attrs):
+        for widget in self.widgets[: PERIODS_SHOWN * len(PARTS) : len(PARTS)]:
+            widget.choices = day_choices()
+        return super().get_context(name, value, attrs)
+
+    def decompress(self, value):
+        periods = (value or {}).get("periods", [])
+        values = []
+        for index in range(PERIODS_SHOWN):
+            period = periods[index] if index < len(periods) else {}
+            lunch = period.get("lunch", ["", ""])
+            values += [
+                period.get("days", []),
+                period.get("opens", ""),
+                period.get("closes", ""),
+                *lunch,
+            ]
+        return [*values, bool((value or {}).get("open_on_holidays"))]
+
+
+class ScheduleFormField(forms.Field):
+    """A weekly schedule, as ``directory.hours`` stores it."""
+
+    widget = ScheduleWidget
+
+    def __init__(self, *, encoder=None, decoder=None, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "For each period tick its days and enter when it opens and "
+                "closes (00:00 to 24:00 is all day; 22:00 to 02:00 runs past "
+                "midnight). Tick the last box if calls are also answered on "
+                "public holidays."
+            ),
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        if isinstance(value, dict) or not value:
+            return value or {}
+        periods = []
+        for index in range(PERIODS_SHOWN):
+            days, opens, closes, *lunch = value[index * len(PARTS) :][: len(PARTS)]
+            if not (days or opens or closes):
+                continue
+            period = {"days": list(days or []), "opens": opens, "closes": closes}
+            if any(lunch):
+                period["lunch"] = lunch
+            periods.append(period)
+        if not periods:
+            return {}
+        return {"periods": periods, "open_on_holidays": bool(value[-1])}
+
+    def validate(self, value):
+        super().validate(value)
+        validate_schedule(value)

@@ -5,6 +5,7 @@ from standards.models import Commitment, Pledge, PolicyArea, Sector
 from .contacts import VERIFY_EVERY, Contact, VerifiableQuerySet, validate_digits
 from .divisions import Division
 from .helplines import HelpLine
+from .holidays import DeclaredHoliday
 from .reports import Report
 from .search import SearchEntry, SearchWord, Synonym
 from .seeds import SeedRecord
@@ -27,6 +28,7 @@ __all__ = [
     "PUBLISHED_MODELS",
     "VERIFY_EVERY",
     "Contact",
+    "DeclaredHoliday",
     "Division",
     "HelpLine",
     "Report",

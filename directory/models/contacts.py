@@ -16,6 +16,7 @@ from core.cache import invalidate_public_pages
 from standards.models import natural_key_filter, natural_key_of
 
 from .. import phones
+from .fields import AnsweringModel
 
 # Staff confirm every service and number with its team at least this often
 # (DJANGO_VERIFY_AFTER_DAYS). Kept for code that imports it; the querysets read
@@ -94,7 +95,7 @@ class ContactQuerySet(VerifiableQuerySet):
         return self.filter(service_phones__isnull=True, fax_services__isnull=True)
 
 
-class Contact(models.Model):
+class Contact(AnsweringModel, models.Model):
     class Kind(models.TextChoices):
         PHONE = "phone", _("Phone")
         FAX = "fax", _("Fax")
@@ -114,20 +115,6 @@ class Contact(models.Model):
     )
     kind = models.CharField(
         verbose_name=_("kind"), max_length=5, choices=Kind, default=Kind.PHONE
-    )
-    hours = models.CharField(
-        verbose_name=_("answering hours"),
-        max_length=100,
-        blank=True,
-        help_text=_("Enter when calls are answered, such as 평일 09:00–18:00."),
-    )
-    languages = models.CharField(
-        verbose_name=_("languages"),
-        max_length=200,
-        blank=True,
-        help_text=_(
-            "Enter the languages in which calls are answered, such as 한국어, 영어."
-        ),
     )
     last_verified = models.DateField(
         verbose_name=_("last verified"), null=True, blank=True

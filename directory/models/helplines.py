@@ -1,12 +1,13 @@
 """National help lines: what each is for, its languages, hours and source."""
 
 from django.db import models
-from django.utils.translation import get_language_info
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from standards.models import OfficialText, natural_key_filter, natural_key_of
 
 from .. import phones
+from .fields import AnsweringModel
 
 
 class HelpLineQuerySet(models.QuerySet):
@@ -15,10 +16,10 @@ class HelpLineQuerySet(models.QuerySet):
 
     def in_language(self, code):
         """The lines that answer in this language (codes as LANGUAGES has them)."""
-        return [line for line in self if code in line.language_codes]
+        return [line for line in self if line.answers_in(code)]
 
 
-class HelpLine(OfficialText, models.Model):
+class HelpLine(AnsweringModel, OfficialText, models.Model):
     """A national help line a migrant may need, often in the caller's language.
 
     Listed on its own page and the home page, beside the services whose
@@ -33,20 +34,17 @@ class HelpLine(OfficialText, models.Model):
         unique=True,
         help_text=_("Enter the number as callers dial it in Korea, such as 1345."),
     )
-    languages = models.CharField(
-        verbose_name=_("languages"),
-        max_length=300,
+    interpreted_by = models.ForeignKey(
+        "self",
+        verbose_name=_("line answering in other languages"),
+        on_delete=models.SET_NULL,
+        related_name="interpreted_lines",
+        null=True,
+        blank=True,
         help_text=_(
-            "Enter the codes of the languages answered, separated by commas, "
-            "such as en, zh-hans, vi, ru."
+            "If this line answers in few languages, choose the line its source "
+            "names for callers in other languages."
         ),
-    )
-    opens = models.TimeField(verbose_name=_("opens at"), null=True, blank=True)
-    closes = models.TimeField(verbose_name=_("closes at"), null=True, blank=True)
-    every_day = models.BooleanField(
-        verbose_name=_("open every day"),
-        default=False,
-        help_text=_("Tick if calls are also answered at weekends and on holidays."),
     )
     purpose = models.TextField(
         verbose_name=_("what it is for"),
@@ -83,24 +81,8 @@ class HelpLine(OfficialText, models.Model):
     def natural_key(self):
         return natural_key_of(self)
 
-    @property
-    def language_codes(self):
-        return [code.strip() for code in self.languages.split(",") if code.strip()]
-
-    @property
-    def language_names(self):
-        """Each language named in its own script: English, 中文, Tiếng Việt."""
-        names = []
-        for code in self.language_codes:
-            try:
-                names.append((code, get_language_info(code)["name_local"]))
-            except KeyError:
-                names.append((code, code))
-        return names
-
-    @property
-    def around_the_clock(self):
-        return self.opens is None or self.closes is None
+    def get_absolute_url(self):
+        return reverse("directory:helpline-list") + f"#line-{self.pk}"
 
     @property
     def tel_uri(self):

@@ -1,5 +1,6 @@
 """Reports from the public that a page is wrong."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,13 @@ class Report(models.Model):
         verbose_name=_("team's e-mail address"),
         blank=True,
         help_text=_("The address of the team that sent the report, if a team did."),
+    )
+    language = models.CharField(
+        verbose_name=_("page language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the page the report was sent from."),
     )
     created_at = models.DateTimeField(verbose_name=_("reported at"), auto_now_add=True)
     closed_at = models.DateTimeField(verbose_name=_("closed at"), null=True, blank=True)

@@ -23,7 +23,8 @@ from ninja.renderers import JSONRenderer
 
 from standards.models import Commitment, PolicyArea, Sector
 
-from ..models import Contact, Division, Service
+from ..models import Contact, Division, HelpLine, Service
+from .answertime import AT, InvalidTime, answer_time
 from .changes import last_change, with_updated
 from .errors import field_errors, in_client_language
 from .filters import (
@@ -44,6 +45,7 @@ from .schemas import (
     ContactOut,
     DivisionOut,
     ErrorOut,
+    HelpLineOut,
     NotFoundOut,
     Page,
     SectorOut,
@@ -103,6 +105,12 @@ def error_response(request, data, status):
 @in_client_language
 def invalid_input(request, exc):
     return error_response(request, {"errors": field_errors(exc.errors)}, 400)
+
+
+@api.exception_handler(InvalidTime)
+@in_client_language
+def invalid_time(request, exc):
+    return error_response(request, {"errors": exc.errors()}, 422)
 
 
 @api.exception_handler(InvalidFilter)
@@ -183,6 +191,7 @@ def serialize(request, schema, objects, lang):
     which would read them again outside it.
     """
     context = {"request": request}
+    request.answer_time = answer_time(request)
     with translation.override(lang.value if lang else translation.get_language()):
         return [
             schema.from_orm(obj, context=context).model_dump(mode="json")
@@ -213,23 +222,29 @@ def detail(request, queryset, schema, pk, options):
     return api.create_response(request, data, status=200)
 
 
-LIST_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
-DETAIL_RESPONSES = {400: ErrorOut, 404: NotFoundOut}
+LIST_RESPONSES = {400: ErrorOut, 404: NotFoundOut, 422: ErrorOut}
+DETAIL_RESPONSES = {400: ErrorOut, 404: NotFoundOut, 422: ErrorOut}
 
 
-@api.get("/services", response={200: Page[ServiceOut], **LIST_RESPONSES})
+@api.get(
+    "/services", response={200: Page[ServiceOut], **LIST_RESPONSES}, openapi_extra=AT
+)
 def service_list(request, filters: Query[ServiceFilters]):
     """Services, in the order of the standard documents."""
     queryset = filtered(Service.objects.for_page(), filters, **SERVICE_LOOKUPS)
     return paginated(request, queryset, ServiceOut, filters)
 
 
-@api.get("/services/{pk}", response={200: ServiceOut, **DETAIL_RESPONSES})
+@api.get(
+    "/services/{pk}", response={200: ServiceOut, **DETAIL_RESPONSES}, openapi_extra=AT
+)
 def service_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Service.objects.for_page(), ServiceOut, pk, options)
 
 
-@api.get("/divisions", response={200: Page[DivisionOut], **LIST_RESPONSES})
+@api.get(
+    "/divisions", response={200: Page[DivisionOut], **LIST_RESPONSES}, openapi_extra=AT
+)
 def division_list(request, filters: Query[AreaFilters]):
     """Divisions (teams) with their services' phone and fax numbers."""
     queryset = filtered(
@@ -238,7 +253,9 @@ def division_list(request, filters: Query[AreaFilters]):
     return paginated(request, queryset, DivisionOut, filters)
 
 
-@api.get("/divisions/{pk}", response={200: DivisionOut, **DETAIL_RESPONSES})
+@api.get(
+    "/divisions/{pk}", response={200: DivisionOut, **DETAIL_RESPONSES}, openapi_extra=AT
+)
 def division_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Division.objects.for_page(), DivisionOut, pk, options)
 
@@ -269,7 +286,9 @@ def commitment_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Commitment.objects.for_page(), CommitmentOut, pk, options)
 
 
-@api.get("/contacts", response={200: Page[ContactOut], **LIST_RESPONSES})
+@api.get(
+    "/contacts", response={200: Page[ContactOut], **LIST_RESPONSES}, openapi_extra=AT
+)
 def contact_list(request, filters: Query[ServiceFilters]):
     """Phone and fax numbers; filters match the services that use them."""
     queryset = Contact.objects.all()
@@ -281,7 +300,9 @@ def contact_list(request, filters: Query[ServiceFilters]):
     return paginated(request, filtered(queryset, filters), ContactOut, filters)
 
 
-@api.get("/contacts/{pk}", response={200: ContactOut, **DETAIL_RESPONSES})
+@api.get(
+    "/contacts/{pk}", response={200: ContactOut, **DETAIL_RESPONSES}, openapi_extra=AT
+)
 def contact_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Contact.objects.all(), ContactOut, pk, options)
 
@@ -297,6 +318,17 @@ def sector_list(request, filters: Query[ListFilters]):
 @api.get("/sectors/{pk}", response={200: SectorOut, **DETAIL_RESPONSES})
 def sector_detail(request, pk: RecordId, options: Query[DetailOptions]):
     return detail(request, Sector.objects.all(), SectorOut, pk, options)
+
+
+@api.get(
+    "/helplines", response={200: Page[HelpLineOut], **LIST_RESPONSES}, openapi_extra=AT
+)
+def helpline_list(request, filters: Query[ListFilters]):
+    """National help lines: languages, weekly hours and whether each answers
+    at the time asked (``at``, ISO 8601, default now)."""
+    return paginated(
+        request, filtered(HelpLine.objects.all(), filters), HelpLineOut, filters
+    )
 
 
 api.add_router("", search_router)

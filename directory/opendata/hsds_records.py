@@ -92,7 +92,7 @@ def contact_phone(request, service_id, contact, kind):
             "number": contact.national,
             "extension": numeric_extension(contact.extension),
             "type": kind,
-            "description": contact.hours,
+            "description": "; ".join(contact.hours_lines) or contact.hours_note,
             "languages": language_records(phone_id, phone_languages(contact), link),
             "attributes": attributes,
         }

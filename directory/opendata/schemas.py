@@ -101,15 +101,66 @@ class CommitmentOut(PublicRecord):
         return list(obj.pledges.all())
 
 
-class ContactOut(Schema):
+def answer_time(context):
+    """The time the caller asked about (``at=``), else now."""
+    request = context.get("request") if context else None
+    return getattr(request, "answer_time", None)
+
+
+class AnsweringOut(Schema):
+    """Whom a number answers and when: the same fields wherever it appears."""
+
+    languages: list[str] = Field(description='ISO 639 codes: ["ko", "vi"].')
+    languages_note: str = Field(description="The languages as the source says.")
+    hours: dict = Field(
+        description="Weekly schedule: {periods: [{days, opens, closes, lunch}], "
+        "open_on_holidays}; Korean time, closed on Korean public holidays "
+        "unless open_on_holidays. Empty if not known."
+    )
+    hours_note: str = Field(description="The hours as the source says.")
+    open_now: bool | None = Field(
+        description="Answering at the time asked (at=, default now); null "
+        "if the hours are not known."
+    )
+    next_open: datetime | None = Field(
+        description="When it next opens, if closed then (Asia/Seoul)."
+    )
+
+    @staticmethod
+    def resolve_open_now(obj, context):
+        return obj.schedule.is_open(answer_time(context))
+
+    @staticmethod
+    def resolve_next_open(obj, context):
+        return obj.schedule.next_open(answer_time(context))
+
+
+class HelpLineOut(AnsweringOut):
+    id: int
+    name: str = Field(description="In the language asked for with lang.")
+    name_ko: str = official()
+    number: str = Field(description="As dialled in Korea: 1345, 1577-1366.")
+    tel: str
+    purpose: str
+    url: str = Field(description="Its place on the help lines page.")
+    source: str
+
+    @staticmethod
+    def resolve_tel(obj):
+        return obj.tel_uri
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return context["request"].build_absolute_uri(obj.get_absolute_url())
+
+
+class ContactOut(AnsweringOut):
     id: int
     kind: str = Field(description="phone or fax")
     number: str = Field(description="Korean national format: 031-8030-4652")
     e164: str = Field(description="International format: +82318030465")
     extension: str
     tel: str = Field(description="tel: URI, with the extension if any")
-    hours: str
-    languages: str
     last_verified: date | None
     updated: datetime | None = None
 
@@ -172,11 +223,23 @@ class SearchTranslationOut(Schema):
     division: str | None
 
 
+class SearchNumberOut(Schema):
+    number: str
+    tel: str
+    languages: list[str]
+    hours: dict
+    open_now: bool | None
+    next_open: datetime | None
+
+
 class SearchResultOut(Schema):
     type: str = Field(description="service, division, commitment, area or helpline")
     name: str = Field(description="The official Korean name or title.")
     url: str
     phones: list[str]
+    numbers: list[SearchNumberOut] = Field(
+        description="The phones with their languages and hours, in order."
+    )
     fax: str | None
     division: str | None = Field(description="The Korean name of the division.")
     translation: SearchTranslationOut | None = Field(

@@ -11,7 +11,8 @@ from pydantic import field_validator
 from pydantic_core import PydanticCustomError
 
 from ..search import MAX_QUERY_LENGTH, clean_query
-from ..search.engine import best_records
+from ..search.ordering import best_for_text
+from .answertime import AT, answer_time
 from .filters import Language
 from .schemas import ErrorOut, SearchOut
 
@@ -53,7 +54,18 @@ class MarkupSafeJSONEncoder(DjangoJSONEncoder):
         return super().encode(o).translate(self.ESCAPES)
 
 
-def as_json(record, language):
+def number_json(number, at):
+    return {
+        "number": number.national,
+        "tel": number.tel_uri,
+        "languages": number.languages,
+        "hours": number.hours,
+        "open_now": number.schedule.is_open(at),
+        "next_open": number.schedule.next_open(at),
+    }
+
+
+def as_json(record, language, at):
     """One result as the API gives it: Korean names, and with a ``language``
     the names in it (Korean where there is no translation)."""
     division = record.division and record.division.names
@@ -62,6 +74,7 @@ def as_json(record, language):
         "name": record.names.korean,
         "url": record.url,
         "phones": [number.national for number in record.phones],
+        "numbers": [number_json(number, at) for number in record.phones],
         "fax": record.fax.national if record.fax else None,
         "division": division.korean if division else None,
         "translation": language
@@ -77,15 +90,20 @@ def as_json(record, language):
 # OpenAPI document call it by that name.
 @router.get(
     "/search",
-    response={200: SearchOut, 400: ErrorOut},
+    response={200: SearchOut, 400: ErrorOut, 422: ErrorOut},
     operation_id="directory_opendata_api_search",
+    openapi_extra=AT,
 )
 def search(request, params: Query[SearchParams]):
-    """Search services, divisions, commitments and areas, ranked; numbers too."""
+    """Search services, divisions, commitments and areas, ranked; numbers too.
+
+    With ``lang``, a number that answers in that language comes first, then
+    one open at ``at`` (ISO 8601, default now)."""
     language = params.lang.value if params.lang else None
+    at = answer_time(request)
     results = [
-        as_json(record, language)
-        for record in best_records(params.q, params.limit, language)
+        as_json(record, language, at)
+        for record in best_for_text(params.q, params.limit, language, at)
     ]
     return JsonResponse(
         {"query": params.q, "count": len(results), "results": results},

@@ -6,7 +6,8 @@ the records. Each number is formatted once.
 """
 
 import datetime
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from django.conf import settings
@@ -15,7 +16,8 @@ from django.urls import reverse
 from modeltranslation.utils import build_localized_fieldname
 
 from .. import phones
-from ..models import SearchEntry, Service
+from ..models import HelpLine, SearchEntry, Service
+from ..models.fields import Answering
 from . import sql
 
 Kind = SearchEntry.Kind
@@ -27,13 +29,14 @@ def national(e164):
 
 
 @dataclass(frozen=True)
-class Number:
-    """A phone or fax number as a result shows it, with the facts beside it."""
+class Number(Answering):
+    """A phone or fax number as a result shows it, with the facts beside it:
+    its schedule (``directory.hours``) and the codes of its languages."""
 
     number: str
     extension: str = ""
-    hours: str = ""
-    languages: str = ""
+    hours: dict = field(default_factory=dict, hash=False)
+    languages: list = field(default_factory=list, hash=False)
     last_verified: datetime.date | None = None
 
     @property
@@ -124,6 +127,13 @@ def fetch(query, pks):
         return cursor.fetchall()
 
 
+def from_json(value, empty):
+    """A JSON column read without the ORM: text on both databases."""
+    if isinstance(value, str):
+        value = json.loads(value)
+    return value or empty
+
+
 def number(values):
     e164, extension, hours, languages, verified = values
     if not e164:
@@ -131,7 +141,13 @@ def number(values):
     if isinstance(verified, str):
         # Read without the ORM, SQLite gives dates as text.
         verified = datetime.date.fromisoformat(verified)
-    return Number(str(e164), extension or "", hours or "", languages or "", verified)
+    return Number(
+        str(e164),
+        extension or "",
+        from_json(hours, {}),
+        from_json(languages, []),
+        verified,
+    )
 
 
 def gathered(rows, language):
@@ -162,9 +178,9 @@ def read(kind, pks, language):
     rows = fetch(sql.QUERIES[kind](language), pks)
     division_url = url_of("directory:division-detail")
     if kind == Kind.HELPLINE:
-        # The lines are listed together, on one page.
+        # The lines are listed together, on one page: each has its place.
         url = reverse(URL_NAMES[kind])
-        rows = [((pk, url), *rest) for pk, *rest in rows]
+        rows = [((pk, f"{url}#line-{pk}"), *rest) for pk, *rest in rows]
     elif kind == Kind.COMMITMENT:
         url = url_of(URL_NAMES[kind])
         # Its address is a part of its area's page.
@@ -182,7 +198,21 @@ def read(kind, pks, language):
             record["division"] = Link(names, division_url(division))
         record["phones"] = list(record["phones"].values())
         found[pk] = Record(kind, address, **record)
+    if kind == Kind.HELPLINE:
+        found = with_schedules(found)
     return found
+
+
+def with_schedules(found):
+    """Help lines with their schedules, which their query leaves out."""
+    schedules = dict(HelpLine.objects.filter(pk__in=found).values_list("pk", "hours"))
+    return {
+        pk: replace(
+            record,
+            phones=[replace(phone, hours=schedules[pk]) for phone in record.phones],
+        )
+        for pk, record in found.items()
+    }
 
 
 URL_NAMES = {

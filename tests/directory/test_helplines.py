@@ -6,7 +6,12 @@ from django.urls import reverse
 from directory.models import HelpLine, Service
 from tests.base import SeededTestCase
 
-NATIONAL_LINES = ["1345", "1577-1366", "1350", "1577-0071", "1366"]
+ALL_DAY = {
+    "days": ["mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+    "opens": "00:00",
+    "closes": "24:00",
+}
+NATIONAL_LINES = ["1345", "1577-1366", "1350", "1577-0071", "1366", "112", "119"]
 
 
 class HelpLineTests(SeededTestCase):
@@ -23,13 +28,17 @@ class HelpLineTests(SeededTestCase):
             with self.subTest(number=line.number):
                 self.assertIn("https://", line.source)
                 self.assertTrue(line.purpose_ko)
-                self.assertTrue(line.language_codes)
+                self.assertIn("ko", line.languages)
+                self.assertTrue(line.schedule.known)
                 for code, _name in settings.LANGUAGES:
                     self.assertTrue(getattr(line, f"purpose_{code.replace('-', '_')}"))
         danuri = HelpLine.objects.get(number="1577-1366")
-        self.assertTrue(danuri.around_the_clock and danuri.every_day)
         self.assertEqual(
-            sorted(danuri.language_codes), sorted(c for c, _ in settings.LANGUAGES)
+            danuri.hours,
+            {"periods": [ALL_DAY], "open_on_holidays": True},
+        )
+        self.assertEqual(
+            sorted(danuri.languages), sorted(c for c, _ in settings.LANGUAGES)
         )
 
     def test_every_language_of_a_line_is_named_in_its_own_script(self):
@@ -39,7 +48,7 @@ class HelpLineTests(SeededTestCase):
                     self.assertNotEqual(name, code)
         workers = HelpLine.objects.get(number="1577-0071")
         self.assertIn(("si", "සිංහල"), workers.language_names)
-        self.assertTrue(workers.every_day)
+        self.assertTrue(workers.hours["open_on_holidays"])
 
     def test_translated_service_pages_list_the_lines_in_the_page_language(self):
         response = self.client.get("/zh-hans" + self.path)
@@ -50,7 +59,7 @@ class HelpLineTests(SeededTestCase):
             "다누리콜센터</span>",
         )
         self.assertContains(response, 'href="tel:15771366">1577-1366</a>')
-        self.assertContains(response, "24小时, 每天")
+        self.assertContains(response, "时间: 每天 24小时; 公共假日照常开放")
         self.assertContains(response, '<span lang="fil">Filipino</span>')
         self.assertContains(response, '<span lang="km">ភាសាខ្មែរ</span>')
 
@@ -75,7 +84,7 @@ class HelpLineTests(SeededTestCase):
         response = self.client.get(reverse("directory:helpline-list"))
         for number in NATIONAL_LINES:
             self.assertContains(response, f">{number}</a>")
-        self.assertContains(response, "09:00–22:00, 평일")
+        self.assertContains(response, "월–금 09:00–22:00")
         self.assertContains(response, "임금 체불")
         response = self.client.get("/th/helplines/")
         self.assertContains(response, '<html lang="th"')

@@ -1,11 +1,12 @@
 from django.test import TestCase
 from django.urls import reverse
 
-from directory.models import Division, Service
+from directory.models import Division, HelpLine, Service
 from standards.models import Commitment, PolicyArea, Sector
 from tests import base
 from tests.directory.search.queries import HOSTILE
 from tests.factories import (
+    OFFICE_HOURS,
     make_area,
     make_commitment,
     make_contact,
@@ -364,35 +365,37 @@ class SearchPageTests(base.SeededTestCase):
         response = self.search(
             q="지원", area=first_area.pk, division=second_division.pk
         )
-        self.assertEqual(response.context["sections"], [])
+        self.assertEqual(response.context["results"], [])
         self.assertNotContains(response, "잘못된 필터 값")
         self.assertContains(response, 'class="filters"')
 
     def test_results_show_extension_and_hours_beside_the_number(self):
         contact = self.service.phones_in_order[0]
-        contact.extension, contact.hours = "123", "평일 09:00–18:00"
+        contact.extension, contact.hours = "123", OFFICE_HOURS
         contact.save()
         response = self.search(q=self.service.name)
         self.assertContains(response, f'href="{contact.tel_uri}"')
         self.assertContains(response, contact.label)
-        self.assertContains(response, '<span class="hours">평일 09:00–18:00</span>')
-
-    def test_the_kind_of_the_best_result_comes_first(self):
-        visa = self.search(q="비자")
-        kinds = [section.kind for section in visa.context["sections"]]
-        self.assertEqual(kinds[0], "helpline")
-        self.assertIn("service", kinds)
-        self.assertEqual(
-            visa.context["sections"][0].results[0].name, "외국인종합안내센터"
+        self.assertContains(
+            response, '<span class="hours">월–금 09:00–18:00; 공휴일 휴무</span>'
         )
-        # The line's number is there to call, before the services.
+
+    def test_the_best_match_comes_first_whatever_its_kind(self):
+        visa = self.search(q="비자")
+        results = visa.context["results"]
+        self.assertEqual(results[0].name, "외국인종합안내센터")
+        self.assertIn("service", {result.kind for result in results})
+        # The line's number is there to call, before the services, and its
+        # link leads to its own place on the help lines page.
         page = visa.content.decode()
         self.assertLess(
-            page.index('href="tel:1345"'), page.index('id="results-service"')
+            page.index('href="tel:1345"'), page.index('class="result result-service"')
         )
-        # A service's name still puts services first.
+        line = HelpLine.objects.get(number="1345")
+        self.assertEqual(results[0].url, f"/helplines/#line-{line.pk}")
+        # A service's name puts that service first, not a section of lines.
         named = self.search(q="결혼이민자 지원")
-        self.assertEqual(named.context["sections"][0].kind, "service")
+        self.assertEqual(named.context["results"][0].kind, "service")
 
     def test_correction_is_announced(self):
         response = self.search(q="rhfuddls")
@@ -406,11 +409,17 @@ class SearchPageTests(base.SeededTestCase):
         self.assertContains(response, 'action="/search/"')
 
 
+LANGUAGES_SHOWN = (
+    '응대 언어: <span lang="ko">한국어</span>, <span lang="en">English</span>, '
+    '<span lang="zh-hans">中文</span>'
+)
+
+
 class ContactFactsTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         cls.contact = make_contact(
-            hours="평일 09:00–18:00", languages="한국어, 영어, 중국어", extension="12"
+            hours=OFFICE_HOURS, languages=["ko", "en", "zh-hans"], extension="12"
         )
         cls.service = make_service(phones=[cls.contact])
 
@@ -418,14 +427,14 @@ class ContactFactsTests(TestCase):
         response = self.client.get(self.service.get_absolute_url())
         html = response.content.decode()
         number_at = html.index("031-8030-4652 (내선 12)</a>")
-        self.assertLess(number_at, html.index("평일 09:00–18:00"))
-        self.assertContains(response, "응대 언어: 한국어, 영어, 중국어")
+        self.assertLess(number_at, html.index("월–금 09:00–18:00"))
+        self.assertContains(response, LANGUAGES_SHOWN)
         self.assertContains(response, 'href="tel:+82-31-8030-4652;ext=12"')
 
     def test_division_page_shows_hours_and_languages(self):
         response = self.client.get(self.service.division.get_absolute_url())
-        self.assertContains(response, "평일 09:00–18:00")
-        self.assertContains(response, "응대 언어: 한국어, 영어, 중국어")
+        self.assertContains(response, "월–금 09:00–18:00")
+        self.assertContains(response, LANGUAGES_SHOWN)
 
 
 PREFIXES = {"ko": "", "en": "/en", "zh-hans": "/zh-hans", "vi": "/vi", "ru": "/ru"}

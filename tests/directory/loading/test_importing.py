@@ -23,13 +23,15 @@ SEED = Path(settings.BASE_DIR) / "fixtures" / "documents" / "immigrant_society.t
 DOCUMENTS = Path(__file__).resolve().parents[2] / "documents"
 MODELS = [Sector, PolicyArea, Commitment, Pledge, Division, Contact, Service]
 MODELS += [ServicePhone]
+NOT_IN_DOCUMENTS = {"hours", "hours_note", "languages", "languages_note"}
 
 
 def snapshot():
     """Every standard and directory row, serialized by natural key.
 
     A document has only the Korean text, so translations are left out, and
-    no description (staff write those).
+    no description (staff write those), nor a number's hours and languages
+    (the fixtures give the province's office hours, with their source).
     """
     rows = serializers.serialize(
         "python",
@@ -42,7 +44,9 @@ def snapshot():
         row["fields"] = {
             k: v
             for k, v in row["fields"].items()
-            if k not in foreign and not k.startswith("description")
+            if k not in foreign
+            and not k.startswith("description")
+            and k not in NOT_IN_DOCUMENTS
         }
     return sorted(
         json.dumps(row, cls=DjangoJSONEncoder, ensure_ascii=False, sort_keys=True)

@@ -231,7 +231,7 @@ class OpenApiTests(TestCase):
                 self.assertIn(f"/api/v1/{name}/{{pk}}", document["paths"])
         search = document["paths"]["/api/v1/search"]["get"]
         self.assertEqual(
-            {p["name"] for p in search["parameters"]}, {"q", "limit", "lang"}
+            {p["name"] for p in search["parameters"]}, {"q", "limit", "lang", "at"}
         )
 
     def test_api_page_is_linked_from_the_footer(self):

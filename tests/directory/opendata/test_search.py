@@ -2,7 +2,7 @@ import json
 
 from django.urls import reverse
 
-from directory.models import Service
+from directory.models import HelpLine, Service
 from tests.base import SeededTestCase
 from tests.directory.search.queries import BOTH_4655, HOSTILE
 
@@ -54,7 +54,14 @@ class SearchApiTests(SeededTestCase):
         self.assertEqual(self.get(q="%").json()["count"], 0)
 
     def test_results_show_phone_fax_and_division(self):
-        (first, *_rest) = self.get(q="4692").json()["results"]
+        # A Saturday: the province's offices are closed until Monday 09:00.
+        (first, *_rest) = self.get(q="4692", at="2026-12-05T10:00").json()["results"]
+        numbers = first.pop("numbers")
+        self.assertEqual(numbers[0]["next_open"], "2026-12-07T09:00:00+09:00")
+        self.assertEqual(
+            (numbers[0]["number"], numbers[0]["languages"], numbers[0]["open_now"]),
+            ("031-8030-4692", ["ko"], False),
+        )
         self.assertEqual(
             first,
             {
@@ -87,5 +94,6 @@ class SearchApiTests(SeededTestCase):
         self.assertEqual(first["type"], "helpline")
         self.assertEqual(first["name"], "외국인종합안내센터")
         self.assertEqual(first["phones"], ["1345"])
-        self.assertEqual(first["url"], "/ru/helplines/")
+        line = HelpLine.objects.get(number="1345")
+        self.assertEqual(first["url"], f"/ru/helplines/#line-{line.pk}")
         self.assertEqual(first["translation"]["lang"], "ru")
