@@ -10,6 +10,15 @@ import os
 import dj_database_url
 
 
+def env_list(name, default=""):
+    """A comma-separated variable as a list, blanks left out."""
+    return [
+        item.strip()
+        for item in os.environ.get(name, default).split(",")
+        if item.strip()
+    ]
+
+
 def databases(base_dir):
     """``DATABASES``: the primary, and the replica when one is configured."""
     # An empty DATABASE_URL counts as unset (dj_database_url would give no

@@ -12,17 +12,18 @@ from pathlib import Path
 import django.conf.locale
 from django.utils.translation import gettext_lazy as _
 
-from config.backends import caches, databases
+from config.backends import caches, databases, env_list
+from config.languages import (  # noqa: F401 (settings, read by Django)
+    EXTRA_LANG_INFO,
+    LANGUAGE_CODE,
+    LANGUAGES,
+    MODELTRANSLATION_AUTO_POPULATE,
+    MODELTRANSLATION_DEFAULT_LANGUAGE,
+    MODELTRANSLATION_FALLBACK_LANGUAGES,
+    MODELTRANSLATION_LANGUAGES,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env_list(name, default=""):
-    return [
-        item.strip()
-        for item in os.environ.get(name, default).split(",")
-        if item.strip()
-    ]
 
 
 # Core
@@ -167,62 +168,18 @@ AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
-# Languages and time
-# Each language is named in its own script, as the language switcher shows it.
-# Adding a language takes one line here and a catalogue under locale/. The
-# default is plain "ko", not "ko-kr": unprefixed URLs need an exact match.
-LANGUAGE_CODE = "ko"
-LANGUAGES = [
-    ("ko", "한국어"),
-    ("en", "English"),
-    ("zh-hans", "中文"),
-    ("vi", "Tiếng Việt"),
-    ("ru", "Русский"),
-    ("th", "ภาษาไทย"),
-    ("uz", "Oʻzbekcha"),
-    ("km", "ភាសាខ្មែរ"),
-    ("fil", "Filipino"),
-    ("ne", "नेपाली"),
-    ("mn", "Монгол"),
-    ("lo", "ພາສາລາວ"),
-    ("ja", "日本語"),
-]
-# Django knows neither Filipino nor Lao, and names Khmer, Mongolian and Uzbek
-# in English or lower case; get_language_info(), the help lines' language
-# lists and hreflang read these (Django's documented LANG_INFO extension).
-EXTRA_LANG_INFO = {
-    "fil": {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"},
-    "lo": {"bidi": False, "code": "lo", "name": "Lao", "name_local": "ພາສາລາວ"},
-    "km": {"bidi": False, "code": "km", "name": "Khmer", "name_local": "ភាសាខ្មែរ"},
-    "mn": {"bidi": False, "code": "mn", "name": "Mongolian", "name_local": "Монгол"},
-    "uz": {"bidi": False, "code": "uz", "name": "Uzbek", "name_local": "Oʻzbekcha"},
-    # Languages that help lines answer in, not languages of the site.
-    "si": {"bidi": False, "code": "si", "name": "Sinhala", "name_local": "සිංහල"},
-    "tet": {"bidi": False, "code": "tet", "name": "Tetum", "name_local": "Tetun"},
-    # Browsers may still ask for Filipino by Tagalog's code.
-    "tl": {"fallback": ["fil"]},
-    "tl-ph": {"fallback": ["fil"]},
-}
+# Languages and time (config/languages.py)
 django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
-
-# Content translations (django-modeltranslation): every translated text has a
-# column per language; Korean is the official text and what every other
-# language falls back to. Creating a record from its Korean text alone (as
-# fixtures and imports do) fills the Korean column.
-# The content languages are listed apart from LANGUAGES, so that a new page
-# language works with its catalogue alone (its content shows in Korean) until
-# it is added here too, with `makemigrations` for its columns.
-MODELTRANSLATION_LANGUAGES = (
-    *("ko", "en", "zh-hans", "vi", "ru"),
-    *("th", "uz", "km", "fil", "ne", "mn", "lo", "ja"),
-)
-MODELTRANSLATION_DEFAULT_LANGUAGE = "ko"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("ko",)
-MODELTRANSLATION_AUTO_POPULATE = "default"
 USE_TZ = True
+
+# What core needs of the apps, named here so that core names none of them
+HOME_URL_NAME = "directory:home"
+STANDARD_TEXT_PERMISSION = "standards.change_commitment"
+# The admin's front page: the directory's own records first, lockouts last.
+ADMIN_APP_ORDER = {"directory": 0, "standards": 1, "axes": 9}
 
 # Site identity shown in the header and footer (KRDS identifier and footer)
 OFFICIAL_SITE = os.environ.get("DJANGO_OFFICIAL_SITE", "0") == "1"

@@ -47,8 +47,8 @@ from django.utils.cache import (
 from .display import display_settings_of
 from .languages import preferred_language_url
 
-GENERATION_KEY = "directory:generation"
-CHANGED_AT_KEY = "directory:changed-at"
+GENERATION_KEY = "pages:generation"
+CHANGED_AT_KEY = "pages:changed-at"
 # Parameters that only say where a visitor came from: what the page shows
 # is the same without them.
 TRACKING_PARAMETERS = {"gclid", "fbclid", "msclkid", "yclid", "_ga", "_gl"}

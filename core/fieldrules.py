@@ -4,13 +4,13 @@ writes: the change form, the history's revert and the spreadsheet import.
 Each admin lists in ``standard_fields`` the fields of an existing record that
 come from the standard's text (a service's name, policy area and order; a
 team's name, sector and order). Only those who may change the standard
-(``STANDARD_PERMISSION``) change them; to everyone else they are read-only.
+(``settings.STANDARD_TEXT_PERMISSION``) change them; to others they are
+read-only.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from modeltranslation.translator import NotRegistered, translator
-
-STANDARD_PERMISSION = "standards.change_commitment"
 
 
 def keep_fields_outside_form(obj, form):
@@ -46,7 +46,7 @@ class FieldRulesMixin:
     standard_fields = ()
 
     def may_edit_standard(self, request):
-        return request.user.has_perm(STANDARD_PERMISSION)
+        return request.user.has_perm(settings.STANDARD_TEXT_PERMISSION)
 
     def locked_fields(self, request):
         """The standard's fields this user may not change in existing records."""

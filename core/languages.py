@@ -58,8 +58,9 @@ def preferred_language_url(request):
 class PreferredLanguageMiddleware:
     """Send a first visit to an unprefixed page to the browser's language.
 
-    It runs before the page cache, and the redirect itself is not cached, so a
-    cached Korean page is never served to a browser that should be redirected.
+    It runs after the page cache, which answers no such visit from a stored
+    page (core/cache.py asks ``preferred_language_url`` too); the redirect is
+    private, so no cache keeps it.
     """
 
     def __init__(self, get_response):

@@ -7,6 +7,7 @@ knows no app's models.
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.urls import reverse
 from django.utils.html import format_html
@@ -49,9 +50,8 @@ class SiteAdmin(admin.AdminSite):
                 )
         return super().index(request, extra_context)
 
-    # The directory's own records first; the lockout log tables last.
-    APP_ORDER = {"directory": 0, "standards": 1, "axes": 9}
-
     def get_app_list(self, request, app_label=None):
+        # settings.ADMIN_APP_ORDER ranks apps; those it does not name rank 5.
+        order = settings.ADMIN_APP_ORDER
         apps = super().get_app_list(request, app_label)
-        return sorted(apps, key=lambda app: self.APP_ORDER.get(app["app_label"], 5))
+        return sorted(apps, key=lambda app: order.get(app["app_label"], 5))

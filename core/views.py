@@ -35,7 +35,7 @@ class DisplaySettingsView(View):
             allowed_hosts={request.get_host()},
             require_https=request.is_secure(),
         ):
-            next_url = reverse("directory:home")
+            next_url = reverse(settings.HOME_URL_NAME)
         response = HttpResponseRedirect(next_url)
         form = DisplaySettingsForm(request.GET)
         form.is_valid()

@@ -25,7 +25,7 @@ def templates():
 
 
 def warm_up():
-    reverse("directory:home")  # imports and indexes the URL patterns
+    reverse(settings.HOME_URL_NAME)  # imports and indexes the URL patterns
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             translation.gettext("Search")

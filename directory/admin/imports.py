@@ -9,13 +9,12 @@ next inside the confirmation form, so nothing is stored in between.
 import base64
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-
-from core.fieldrules import STANDARD_PERMISSION
 
 from ..loading.importing import RowError, standard_import
 from ..loading.parsing import StandardDocumentError, document_parse
@@ -27,7 +26,7 @@ MAX_SIZE = 1024 * 1024
 # An import may add, change and remove rows of every model it loads, and it
 # writes the standard's text.
 PERMISSIONS = [
-    STANDARD_PERMISSION,
+    settings.STANDARD_TEXT_PERMISSION,
     *(
         f"{label.split('.')[0]}.{action}_{label.split('.')[1]}"
         for label in MODELS
