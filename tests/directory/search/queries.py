@@ -1,5 +1,6 @@
 """Queries the search tests share, and a helper naming what a query finds."""
 
+from directory.search import digits
 from directory.search.engine import best_records
 
 BOTH_4655 = ["외국인종합지원센터 구축", "외국인인권지원센터 운영"]
@@ -59,3 +60,13 @@ HOSTILE = [
 def names(query, limit=20):
     """The Korean names of what the query finds, best first."""
     return [record.name for record in best_records(query, limit)]
+
+
+def answers(record, expected):
+    """Whether a record is the one named (its Korean name), or carries the
+    number given."""
+    if any(ch.isdigit() for ch in expected):
+        return any(
+            digits(number.national) == digits(expected) for number in record.phones
+        )
+    return record.name == expected
