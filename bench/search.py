@@ -74,6 +74,10 @@ QUERIES = {
     "some words only": ["치매 우주여행", "visa extension"],
     "stemmed": ["wages", "обустройству", "hoc tieng han"],
     "no match": ["우주여행", "zzzq"],
+    # Questions in other words than any name: fillers, slips, pieces.
+    "sentence": ["월급을 못 받았어요 어떻게 해요", "where can I learn korean", "我需要翻译"],
+    "latin slip": ["festivel", "visa extention", "переводчк"],
+    "pieces": ["多元文化节", "簽證延長", "เรียนภาษาเกาหลีที่ไหน", "다문화가족돌봄센타상담"],
 }
 
 
