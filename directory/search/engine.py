@@ -28,7 +28,7 @@ from django.utils import translation
 from core.cache import current_generation
 
 from ..models import SearchEntry, Synonym
-from . import fuzzy, sql
+from . import fuzzy, misses, sql
 from .results import records
 from .sentences import content_words, ngrams
 from .text import (
@@ -113,13 +113,17 @@ class Attempt:
         spaces (a third; half of Korean syllable pairs, which recur in many
         unrelated words), most pieces first."""
         groups = tuple((piece,) for piece in pieces)
-        share = 2 if all(map(is_hangul, "".join(pieces))) else 3
-        needed = max(2, -(-len(pieces) // share))
+        korean = all(map(is_hangul, "".join(pieces)))
+        needed = max(2, -(-len(pieces) // 2)) if korean else -(-len(pieces) // 3)
         condition = sql.any_of(tuple(pieces)) & sql.Condition(
             f"{sql.words_missed(groups).sql} <= %s",
             *sql.words_missed(groups).params,
             len(pieces) - needed,
         )
+        if korean:
+            # Korean pairs are compared with names alone: through its team's
+            # name, every service of a team shares "담당"'s neighbours.
+            condition &= sql.FIRST_PRIORITY
         return cls(
             tuple(pieces), (), condition, approximate=True, groups=groups, weak=True
         )
@@ -217,12 +221,14 @@ def matches(text):
     """The search page's answer: the attempt that matches anything, if any,
     and its entries (which the page filters, counts and ranks by kind)."""
     found, _matched = answer(read(text), lambda attempt: matching(attempt).exists())
+    misses.record(text, found)
     return found, matching(found)
 
 
 def best_records(text, limit, language=None):
     """The API's answer: the best ``limit`` records, each attempt ranked once."""
-    _attempt, rows = answer(read(text), partial(best, limit=limit))
+    attempt, rows = answer(read(text), partial(best, limit=limit))
+    misses.record(text, attempt, language)
     if not language:
         return records(rows or [], language)
     # Links lead to the pages in the asker's language.

@@ -67,8 +67,13 @@ def known(words):
 
 
 def candidates(word):
-    """Indexed words that share a trigram with the word and are about as long."""
-    trigrams = list(dict.fromkeys(word[i : i + 3] for i in range(len(word) - 2)))
+    """Indexed words that share a trigram with the word (a pair, in a word
+    of five letters or fewer: one slip there leaves few or no trigrams) and
+    are about as long."""
+    size = 2 if len(word) <= 5 else 3
+    trigrams = list(
+        dict.fromkeys(word[i : i + size] for i in range(len(word) - size + 1))
+    )
     likes = " OR ".join(["word LIKE %s"] * len(trigrams))
     params = [f"%{trigram}%" for trigram in trigrams]
     edits = allowed_edits(word)

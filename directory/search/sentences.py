@@ -119,6 +119,7 @@ def _script(ch):
 
 # At most this many pieces of a query: each is a test of every entry.
 MAX_GRAMS = 12
+MAX_KOREAN_GRAMS = 6
 
 
 def ngrams(words):
@@ -138,7 +139,9 @@ def ngrams(words):
         word = unicodedata.normalize("NFC", word)
         found += [word[i : i + size] for i in range(len(word) - size + 1)]
     found = list(dict.fromkeys(found))
-    if len(found) > MAX_GRAMS:
-        step = len(found) / MAX_GRAMS
-        found = [found[int(i * step)] for i in range(MAX_GRAMS)]
+    # Korean pairs recur in thousands of names (다문, 센터): fewer of them.
+    most = MAX_KOREAN_GRAMS if all(map(is_hangul, "".join(found))) else MAX_GRAMS
+    if len(found) > most:
+        step = len(found) / most
+        found = [found[int(i * step)] for i in range(most)]
     return found
