@@ -109,12 +109,11 @@ class Attempt:
 
     @classmethod
     def of_pieces(cls, pieces):
-        """What shares enough of the pieces of a phrase written without
-        spaces (a third; half of Korean syllable pairs, which recur in many
-        unrelated words), most pieces first."""
+        """What shares a third of the pieces of a phrase written without
+        spaces (of a Korean one, two at least), most pieces first."""
         groups = tuple((piece,) for piece in pieces)
         korean = all(map(is_hangul, "".join(pieces)))
-        needed = max(2, -(-len(pieces) // 2)) if korean else -(-len(pieces) // 3)
+        needed = max(2 if korean else 1, -(-len(pieces) // 3))
         condition = sql.any_of(tuple(pieces)) & sql.Condition(
             f"{sql.words_missed(groups).sql} <= %s",
             *sql.words_missed(groups).params,

@@ -119,18 +119,21 @@ def _script(ch):
 
 # At most this many pieces of a query: each is a test of every entry.
 MAX_GRAMS = 12
-MAX_KOREAN_GRAMS = 6
+MAX_KOREAN_GRAMS = 8
 
 
 def ngrams(words):
     """The pieces by which words in scripts without spaces (and Korean
-    compounds) are matched: pairs of characters of Chinese, Japanese and
-    Korean, triples of code points of Thai, Lao and Khmer (whose vowel signs
-    are code points of their own)."""
+    compounds) are matched: pairs of characters of Chinese and Japanese,
+    triples of Korean syllables and of the code points of Thai, Lao and
+    Khmer (whose vowel signs are code points of their own)."""
     found = []
     for word in words:
         scripts = {_script(ch) for ch in word}
-        if scripts & {"han", "kana", "hangul"}:
+        if "hangul" in scripts and not scripts & {"han", "kana"}:
+            # Syllable pairs (다문, 센터) recur in thousands of Korean names.
+            size = 3
+        elif scripts & {"han", "kana"}:
             size = 2
         elif "southeast" in scripts:
             size = 3
@@ -139,7 +142,6 @@ def ngrams(words):
         word = unicodedata.normalize("NFC", word)
         found += [word[i : i + size] for i in range(len(word) - size + 1)]
     found = list(dict.fromkeys(found))
-    # Korean pairs recur in thousands of names (다문, 센터): fewer of them.
     most = MAX_KOREAN_GRAMS if all(map(is_hangul, "".join(found))) else MAX_GRAMS
     if len(found) > most:
         step = len(found) / most

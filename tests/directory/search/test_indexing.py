@@ -71,6 +71,15 @@ class IndexMaintenanceTests(SeededTestCase):
                     for form in (text, unaccented(text))
                     if form
                 }
+                if kind == "division":
+                    # And each phrase of the teams' search words.
+                    keys |= {
+                        search_key(form)
+                        for words in SearchWord.objects.exclude(division=None)
+                        for phrase in words.phrases
+                        for form in (phrase, unaccented(phrase))
+                        if form
+                    }
                 entries = SearchEntry.objects.filter(kind=kind, service=None)
                 self.assertEqual(set(entries.values_list("key", flat=True)), keys)
 
