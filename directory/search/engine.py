@@ -16,8 +16,9 @@ Latin text without its accents too (``text.py``).
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial, reduce
+from functools import cached_property, partial, reduce
 from operator import and_
 
 from django.core.cache import cache
@@ -136,10 +137,24 @@ def forms(key):
 
 @dataclass(frozen=True)
 class Reading:
-    """What was typed, cleaned, and its attempts, likeliest first."""
+    """What was typed, cleaned, and its attempts, likeliest first.
+
+    The attempt as typed is worked out at once; the others (which look up
+    corrections of mistyped words) only when it finds nothing, as most
+    queries find something as typed."""
 
     text: str
-    attempts: tuple
+    first: tuple
+    later: Callable = tuple
+
+    @cached_property
+    def attempts(self):
+        return (*self.first, *self.later())
+
+    def tried(self):
+        """The attempts, each worked out when the ones before found nothing."""
+        yield from self.first
+        yield from self.attempts[len(self.first) :]
 
 
 def read(text):
@@ -157,7 +172,13 @@ def read(text):
         return Reading(text, ())
     pairs = synonym_pairs()
     alternatives = (*forms(key), *synonyms_of(key, pairs))
-    attempts = [Attempt.of((key,), alternatives)]
+    typed = Attempt.of((key,), alternatives)
+    return Reading(text, (typed,), partial(later, text, number, key, pairs))
+
+
+def later(text, number, key, pairs):
+    """The attempts after the one as typed (``read``)."""
+    attempts = []
     # The groups of a number (031 8030 4655) are no words: "031" alone is
     # in every number of the province, and ranking them all took 150 ms.
     words = [] if number else content_words(text)
@@ -199,7 +220,7 @@ def read(text):
     corrected = tuple(word for found in fixed.values() for word in found)
     if len(groups) == 1 and corrected:
         attempts.append(Attempt.of((), corrected, approximate=True, weak=True))
-    return Reading(text, tuple(attempts))
+    return tuple(attempts)
 
 
 def answer(reading, find):
@@ -209,7 +230,7 @@ def answer(reading, find):
     records, or whether it matches): testing first whether an attempt matches
     would find its matches twice. (None, None) if nothing matched.
     """
-    for attempt in reading.attempts:
+    for attempt in reading.tried():
         found = find(attempt)
         if found:
             return attempt, found
