@@ -10,6 +10,9 @@ person's name. Counts older than ``KEPT_WEEKS`` are deleted.
 import datetime
 import logging
 import re
+import threading
+import time
+from collections import Counter
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import BooleanField, F
@@ -52,6 +55,15 @@ def week_of(day):
     return day - datetime.timedelta(days=day.weekday())
 
 
+# Counts wait in the process until this many queries or seconds have
+# gathered (those of a process that stops first are lost): a commit per
+# search without result (its disk flush) took longer than the search.
+FLUSH_EVERY, FLUSH_AFTER = 50, 60
+_pending = Counter()
+_lock = threading.Lock()
+_last_flush = [time.monotonic()]
+
+
 def record(text, attempt, language=None):
     """Count the query if it found nothing (no attempt) or only part of it
     (a weak attempt). Never fails the search that called it."""
@@ -61,26 +73,52 @@ def record(text, attempt, language=None):
     if not text or personal(text):
         return
     outcome = SearchMiss.Outcome.NONE if attempt is None else SearchMiss.Outcome.WEAK
-    key = {
-        "query": text.casefold(),
-        "language": language or translation.get_language() or "",
-        "week": week_of(timezone.localdate()),
-        "outcome": outcome,
-    }
+    language = language or translation.get_language() or ""
+    week = week_of(timezone.localdate())
+    with _lock:
+        _pending[(text.casefold(), language, week, outcome)] += 1
+        due = (
+            len(_pending) >= FLUSH_EVERY
+            or time.monotonic() - _last_flush[0] >= FLUSH_AFTER
+        )
+    if due:
+        flush()
+
+
+def flush():
+    """Write the counts gathered in this process, in one transaction."""
+    with _lock:
+        counts = dict(_pending)
+        _pending.clear()
+        _last_flush[0] = time.monotonic()
+    if not counts:
+        return
     try:
         with transaction.atomic():
-            if SearchMiss.objects.filter(**key).update(count=F("count") + 1):
-                return
-            SearchMiss.objects.create(**key, count=1)
-            cutoff = key["week"] - datetime.timedelta(weeks=KEPT_WEEKS)
+            for (query, language, week, outcome), count in counts.items():
+                add(
+                    {"query": query, "language": language, "week": week},
+                    outcome,
+                    count,
+                )
+            cutoff = week_of(timezone.localdate()) - datetime.timedelta(
+                weeks=KEPT_WEEKS
+            )
             SearchMiss.objects.filter(week__lt=cutoff).delete()
-    except IntegrityError:
-        # Another request created the row first: count this one on it.
-        try:
-            SearchMiss.objects.filter(**key).update(count=F("count") + 1)
-        except DatabaseError:
-            logger.warning("search miss not counted", exc_info=True)
     except DatabaseError:
         # A database that takes no writes (a replica, a fault) still answers
-        # the search; the count is lost.
-        logger.warning("search miss not counted", exc_info=True)
+        # the search; the counts are lost.
+        logger.warning("search misses not counted", exc_info=True)
+
+
+def add(key, outcome, count):
+    rows = SearchMiss.objects.filter(**key, outcome=outcome)
+    if rows.update(count=F("count") + count):
+        return
+    try:
+        with transaction.atomic():
+            SearchMiss.objects.create(**key, outcome=outcome, count=count)
+    except IntegrityError:
+        # Another process created the row first: count these on it.
+        rows.update(count=F("count") + count)
+

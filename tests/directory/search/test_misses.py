@@ -18,6 +18,8 @@ THURSDAY = datetime.date(2026, 12, 3)
 
 class RecordTests(SeededTestCase):
     def setUp(self):
+        misses.flush()
+        SearchMiss.objects.all().delete()
         today = mock.patch("django.utils.timezone.localdate", return_value=THURSDAY)
         today.start()
         self.addCleanup(today.stop)
@@ -26,6 +28,7 @@ class RecordTests(SeededTestCase):
         best_records("QZXV  wyrmtongue", 3, "en")
         best_records("qzxv wyrmtongue", 3, "en")
         best_records("qzxv wyrmtongue", 3, "vi")
+        misses.flush()
         rows = SearchMiss.objects.order_by("language").values_list(
             "query", "language", "week", "outcome", "count"
         )
@@ -41,12 +44,14 @@ class RecordTests(SeededTestCase):
     def test_the_search_page_counts_in_the_page_language(self):
         with self.settings(LANGUAGE_CODE="ko"):
             matches("우주정거장 비자")
+        misses.flush()
         miss = SearchMiss.objects.get()
         self.assertEqual((miss.query, miss.outcome), ("우주정거장 비자", "weak"))
 
     def test_a_good_answer_is_not_counted(self):
         best_records("다누리", 3, "ko")
         best_records("interpreter", 3, "en")
+        misses.flush()
         self.assertFalse(SearchMiss.objects.exists())
 
     def test_numbers_addresses_and_names_are_never_kept(self):
@@ -60,6 +65,7 @@ class RecordTests(SeededTestCase):
         ]:
             with self.subTest(query=query):
                 best_records(query, 3, "en")
+                misses.flush()
                 self.assertFalse(SearchMiss.objects.exists())
 
     def test_counts_older_than_the_kept_weeks_are_deleted(self):
@@ -68,9 +74,20 @@ class RecordTests(SeededTestCase):
             query="old", language="en", week=old, outcome="none", count=3
         )
         best_records("qzxv", 3, "en")
+        misses.flush()
         self.assertEqual(
             list(SearchMiss.objects.values_list("query", flat=True)), ["qzxv"]
         )
+
+
+class FlushTests(SeededTestCase):
+    def test_counts_wait_in_the_process_until_enough_have_gathered(self):
+        misses.flush()
+        best_records("qzxv", 3, "en")
+        self.assertFalse(SearchMiss.objects.exists())
+        with mock.patch.object(misses, "FLUSH_EVERY", 2):
+            best_records("wyrmtongue", 3, "en")
+        self.assertEqual(SearchMiss.objects.count(), 2)
 
 
 class PersonalTests(SeededTestCase):
