@@ -121,4 +121,3 @@ def add(key, outcome, count):
     except IntegrityError:
         # Another process created the row first: count these on it.
         rows.update(count=F("count") + count)
-
