@@ -90,6 +90,19 @@ QUERIES = {
     "some words only": ["치매 우주여행", "visa extension"],
     "stemmed": ["wages", "обустройству", "hoc tieng han"],
     "no match": ["우주여행", "zzzq"],
+    # Questions in other words than any name: fillers, slips, pieces.
+    "sentence": [
+        "월급을 못 받았어요 어떻게 해요",
+        "where can I learn korean",
+        "我想学韩语",
+    ],
+    "latin slip": ["marraige", "interpretr", "адаптацыя"],
+    "pieces": [
+        "文化交流庆典",
+        "簽證",
+        "ภาษาเกาหลีสำหรับผู้ย้ายถิ่น",
+        "다문화가족돌봄센타상담",
+    ],
 }
 
 

@@ -2,4 +2,4 @@
 resources and admin forms. Importing the package registers every model admin
 (in the order of ``models``) and what the admin's index shows first."""
 
-from . import attention, holidays, records, services  # noqa: F401
+from . import attention, holidays, records, search_misses, services  # noqa: F401

@@ -195,3 +195,49 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class SearchTerm(models.Model):
+    """A word of the indexed texts in a script where slips are forgiven by
+    edit distance (Latin, Cyrillic, Devanagari): the vocabulary a mistyped
+    word of a query is corrected against. Written only by ``directory.search``."""
+
+    word = models.CharField(verbose_name=_("word"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("indexed word")
+        verbose_name_plural = _("indexed words")
+
+    def __str__(self):
+        return self.word
+
+
+class SearchMiss(models.Model):
+    """A query that found nothing or only a partial match, counted per
+    language and week. No address, session or time finer than the week's
+    Monday is kept, and queries that look like a phone number or a person's
+    name are never stored (``directory.search.misses``)."""
+
+    class Outcome(models.TextChoices):
+        NONE = "none", _("No results")
+        WEAK = "weak", _("Weak results")
+
+    query = models.CharField(verbose_name=_("query"), max_length=100)
+    language = models.CharField(verbose_name=_("language"), max_length=10)
+    week = models.DateField(verbose_name=_("week"))
+    outcome = models.CharField(verbose_name=_("outcome"), max_length=4, choices=Outcome)
+    count = models.PositiveIntegerField(verbose_name=_("searches"), default=0)
+
+    class Meta:
+        ordering = ["-week", "-count", "query"]
+        verbose_name = _("search without a good answer")
+        verbose_name_plural = _("searches without a good answer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["query", "language", "week", "outcome"],
+                name="unique_search_miss",
+            ),
+        ]
+
+    def __str__(self):
+        return self.query

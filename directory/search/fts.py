@@ -1,10 +1,10 @@
 """The text indexes of the search entries: SQLite's FTS5 trigram tables that
 mirror their keys, and PostgreSQL's pg_trgm GIN indexes on the same columns.
 
-Each comes twice: for every entry (``FTS``; migration 0002 on PostgreSQL),
-and for the entries of the first priorities only (``FIRST``: a record's own
-names and numbers, a team's; PostgreSQL's are partial indexes, migration
-0023), which rank before every other entry. A query whose first priorities
+Each comes twice (migration 0002_search_sql creates them): for every entry
+(``FTS``), and for the entries of the first priorities only (``FIRST``: a
+record's own names and numbers, a team's; PostgreSQL's are partial indexes),
+which rank before every other entry. A query whose first priorities
 hold enough matches ranks those alone: the entries through which a service
 is found (its team's names, on every service of the team) are as many again.
 

@@ -18,6 +18,7 @@ from modeltranslation.utils import build_localized_fieldname
 from standards.models import Commitment, PolicyArea
 
 from ..models import Division, HelpLine, SearchEntry, Service, ServicePhone
+from . import fuzzy
 from .fts import built_afterwards
 from .text import (
     grams,
@@ -135,6 +136,9 @@ def service_entries(service):
     texts = [(NAME, name) for name in texts_of(service, "name")]
     texts += [(VIA_DIVISION, name) for name in texts_of(division, "name")]
     texts += [(VIA_DIVISION, name) for name in former_names(division)]
+    # What the service does, in every language: a question in other words
+    # than its name still finds it, after every name.
+    texts += [(PLEDGE, text) for text in texts_of(service, "description")]
     entries = entries_of(texts + word_texts(service), **own)
     phones = [link.number for link in service.service_phones.all()]
     entries += [entry(priority=NAME, **own, **number_fields(phone)) for phone in phones]
@@ -301,6 +305,7 @@ def save_entries(entries):
     the database took to store them."""
     if not entries:
         return
+    fuzzy.remember(entries)
     quote = connection.ops.quote_name
     table = quote(SearchEntry._meta.db_table)
     row = "(" + ", ".join(["%s"] * len(COLUMNS)) + ")"
@@ -323,6 +328,7 @@ def search_index_division(division):
 @transaction.atomic
 def search_rebuild():
     """Index every record anew (after a bulk load that bypassed the signals)."""
+    fuzzy.forget_all()
     with built_afterwards(connection):
         for kind in SOURCES:
             search_index(kind)

@@ -6,6 +6,7 @@ keyboard layout and phone digits.
 import re
 import unicodedata
 
+import opencc
 import snowballstemmer
 
 from .. import phones
@@ -20,7 +21,6 @@ INDEX_LETTERS = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
 _PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 _JAMO = {chr(code) for code in range(0x3131, 0x318F)}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_WORD_BREAK = re.compile(r"[\W_]+")
 
 # The standard two-set (두벌식) layout: the jamo each key of an English
 # keyboard types. Shift changes only the seven keys listed in upper case.
@@ -84,7 +84,8 @@ def search_key(text):
 
     "다문화 가족", "다문화가족" and "다문화·가족" all become "다문화가족".
     """
-    text = unicodedata.normalize("NFC", text or "").casefold().replace("ё", "е")
+    text = simplified(unicodedata.normalize("NFC", text or ""))
+    text = text.casefold().replace("ё", "е")
     # Full-width letters and digits (as Korean input methods type them) become
     # plain ones; compatibility jamo are kept, since NFKC would change them.
     # Vowel signs and marks stay: Thai, Khmer, Lao and Devanagari write
@@ -94,6 +95,16 @@ def search_key(text):
         for ch in text
         if ch.isalnum() or unicodedata.category(ch).startswith("M")
     )
+
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_TO_SIMPLIFIED = opencc.OpenCC("t2s")
+
+
+def simplified(text):
+    """Traditional Chinese characters as simplified ones (簽證 → 签证); Japanese
+    kanji are folded alike, on both sides, so they still match each other."""
+    return _TO_SIMPLIFIED.convert(text) if _HAN.search(text) else text
 
 
 def unaccented(text):
@@ -144,10 +155,20 @@ def _stemmer(script):
     return _stemmer_cache[script]
 
 
+def split_words(text):
+    """The words of a text: runs of letters, digits and the marks that
+    Devanagari, Thai, Lao and Khmer write vowels with (``\\W`` would cut
+    their words at each vowel sign)."""
+    return "".join(
+        ch if ch.isalnum() or unicodedata.category(ch).startswith("M") else " "
+        for ch in text or ""
+    ).split()
+
+
 def query_words(text):
     """The word keys of a query of several words, short Latin and Cyrillic
     words (to, my, на) left out; () for a query of one word."""
-    keys = [search_key(word) for word in _WORD_BREAK.split(text or "")]
+    keys = [search_key(word) for word in split_words(text)]
     keys = [k for k in dict.fromkeys(keys) if k and not (_script(k) and len(k) < 3)]
     return tuple(keys) if len(keys) > 1 else ()
 
@@ -155,7 +176,7 @@ def query_words(text):
 def search_words(text):
     """The words of a text as keys, and the stems that differ, padded with
     spaces for whole-word tests."""
-    keys = [search_key(word) for word in _WORD_BREAK.split(text or "")]
+    keys = [search_key(word) for word in split_words(text)]
     keys += [stem(key) for key in keys]
     return " " + " ".join(key for key in dict.fromkeys(keys) if key) + " "
 

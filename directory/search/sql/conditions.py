@@ -190,6 +190,12 @@ def rank(keys, alternatives, groups=()):
         order = Condition(
             f"{{priority}} * {TIERS} + CASE {cases} ELSE {default} END", *params
         )
+    # At equal strength, a record with a number to call comes first.
+    order = Condition(
+        f"({order.sql}) * 2 + CASE WHEN {{kind}} IN ('commitment', 'area') "
+        "THEN 1 ELSE 0 END",
+        *order.params,
+    )
     if not groups:
         return order
     missed = words_missed(groups)

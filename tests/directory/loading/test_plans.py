@@ -48,7 +48,7 @@ class FixtureRowsTests(SeededTestCase):
         cls.rows = fixture_rows()
 
     def test_every_record_in_load_order(self):
-        self.assertEqual(len(self.rows), 270)
+        self.assertEqual(len(self.rows), 608)
         order = [MODELS.index(row.model) for row in self.rows]
         self.assertEqual(order, sorted(order))
         self.assertEqual({row.line for row in self.rows}, {None})

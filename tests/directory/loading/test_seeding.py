@@ -31,13 +31,13 @@ class SeedDirectoryTests(TestCase):
         self.assertEqual(Service.objects.count(), 19)
         self.assertEqual(Pledge.objects.count(), 13)
         self.assertIn("외국인인권지원센터 운영", self.first_output)
-        self.assertIn("추가 270건", self.first_output)
+        self.assertIn("추가 608건", self.first_output)
 
     def test_second_run_changes_nothing(self):
         before = SeedRecord.objects.count()
         output = seed()
         self.assertIn("추가 0건", output)
-        self.assertIn("변동 없음 270건", output)
+        self.assertIn("변동 없음 608건", output)
         self.assertEqual(SeedRecord.objects.count(), before)
         self.assertEqual(Service.objects.count(), 19)
 
@@ -287,9 +287,9 @@ class ConcurrentSeedTests(TransactionTestCase):
             self.assertNotIn("Traceback", stderr)
             self.assertIn("기초 자료 적재 완료", stdout)
             outputs.append(stdout)
-        added = [output for output in outputs if "추가 270건" in output]
+        added = [output for output in outputs if "추가 608건" in output]
         self.assertEqual(len(added), 1)
         self.assertEqual(sum("추가 0건, 다름 0건" in o for o in outputs), self.RUNS - 1)
         self.assertEqual(Service.objects.count(), 19)
-        self.assertEqual(SeedRecord.objects.count(), 270)
+        self.assertEqual(SeedRecord.objects.count(), 608)
         self.assertEqual(Service.history.filter(history_type="+").count(), 19)
