@@ -31,13 +31,14 @@ TABLES = {
     ],
     "phone": ["id", "service_id", "number", "extension", "type", "description"],
     "contact": ["id", "organization_id", "service_id", "name", "department"],
-    "language": ["id", "phone_id", "name", "code"],
+    "language": ["id", "phone_id", "name", "code", "note"],
     "schedule": [
         "id",
         "service_id",
         "freq",
         "wkst",
         "byday",
+        "timezone",
         "opens_at",
         "closes_at",
         "description",
@@ -58,7 +59,7 @@ TABLES = {
     ],
     "taxonomy": ["id", "name", "description", "uri"],
 }
-NUMBERS = {"extension"}
+NUMBERS = {"extension", "timezone"}
 URIS = {"website", "url", "uri", "term_uri"}
 REQUIRED = {
     "organization": ["id", "name", "description"],

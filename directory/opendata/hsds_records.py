@@ -93,7 +93,9 @@ def contact_phone(request, service_id, contact, kind):
             "extension": numeric_extension(contact.extension),
             "type": kind,
             "description": "; ".join(contact.hours_lines) or contact.hours_note,
-            "languages": language_records(phone_id, phone_languages(contact), link),
+            "languages": language_records(
+                phone_id, phone_languages(contact), link, contact.languages_note
+            ),
             "attributes": attributes,
         }
     )
@@ -110,7 +112,9 @@ def line_phone(service_id, line):
             "number": line.number,
             "type": "voice",
             "description": line.name,
-            "languages": language_records(phone_id, phone_languages(line), link),
+            "languages": language_records(
+                phone_id, phone_languages(line), link, line.languages_note
+            ),
         }
     )
 

@@ -20,7 +20,7 @@ from .hsds_ids import (
     record_id,
     taxonomy_id,
 )
-from .hsds_phones import ISO_CODES
+from .hsds_phones import iso_code
 
 
 def sector_taxonomy(request, sector):
@@ -49,7 +49,7 @@ def term(taxonomy, **fields):
         "taxonomy": taxonomy["name"],
         "taxonomy_detail": taxonomy,
         "taxonomy_id": taxonomy["id"],
-        "language": ISO_CODES.get(get_language(), get_language()),
+        "language": iso_code(get_language()),
     }
 
 

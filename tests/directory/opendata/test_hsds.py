@@ -19,6 +19,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from directory.models import Contact, HelpLine, Service
 from directory.opendata.hsds_openapi import vendored
 from tests.directory.opendata.test_api import ApiTestData
+from tests.factories import OFFICE_HOURS
 
 TABULAR = vendored("compiled/tabular.json")
 TABLES = {name: spec["items"] for name, spec in TABULAR["properties"].items()}
@@ -126,12 +127,19 @@ class HsdsPackageTests(ApiTestData, TestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         Contact.objects.filter(number="+823180304652").update(
-            extension="123", languages="한국어, 영어", hours="평일 09:00–18:00"
+            extension="123", languages=["ko", "en"], hours=OFFICE_HOURS
         )
+        every_day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
         line = HelpLine.objects.create(
             name="다누리콜센터",
             number="1577-1366",
-            languages="ko, vi",
+            languages=["ko", "vi"],
+            languages_note="한국어, 베트남어 외 11개 언어 (여성가족부)",
+            hours={
+                "periods": [{"days": every_day, "opens": "00:00", "closes": "24:00"}],
+                "open_on_holidays": True,
+            },
+            hours_note="365일 24시간 (여성가족부)",
             source="여성가족부",
         )
         line.services.add(cls.other_service)
@@ -223,7 +231,7 @@ class HsdsPackageTests(ApiTestData, TestCase):
             ],
         )
         self.assertEqual(phones[0]["extension"], 123)
-        self.assertEqual(phones[0]["description"], "평일 09:00–18:00")
+        self.assertEqual(phones[0]["description"], "월–금 09:00–18:00; 공휴일 휴무")
         contacts = [c for c in self.tables["contact"] if c["service_id"] == service_id]
         self.assertEqual([c["department"] for c in contacts], [self.division.name])
 
@@ -237,7 +245,13 @@ class HsdsPackageTests(ApiTestData, TestCase):
         line = next(p for p in self.tables["phone"] if p["number"] == "1577-1366")
         self.assertEqual(line["description"], "다누리콜센터")
         languages = [r for r in self.tables["language"] if r["phone_id"] == line["id"]]
-        self.assertEqual([row["code"] for row in languages], ["ko", "vi"])
+        self.assertEqual(
+            [(row["code"], row["note"]) for row in languages],
+            [
+                ("ko", "한국어, 베트남어 외 11개 언어 (여성가족부)"),
+                ("vi", "한국어, 베트남어 외 11개 언어 (여성가족부)"),
+            ],
+        )
 
     def test_extension_digits_are_kept_in_an_attribute(self):
         phone = next(p for p in self.tables["phone"] if p.get("extension") == 123)
@@ -251,16 +265,32 @@ class HsdsPackageTests(ApiTestData, TestCase):
         self.assertEqual(terms[extension["taxonomy_term_id"]]["code"], "extension")
 
     def test_hours_are_a_schedule_of_the_service_by_phone(self):
-        [schedule, line] = self.tables["schedule"]
-        self.assertEqual(line["notes"], "1577-1366")
+        [office, always, note] = self.tables["schedule"]
         service = next(
             s for s in self.tables["service"] if s["name"] == self.service.name
         )
-        self.assertEqual(schedule["service_id"], service["id"])
-        self.assertEqual(schedule["description"], "평일 09:00–18:00")
+        self.assertEqual(office["service_id"], service["id"])
         self.assertEqual(
-            (schedule["attending_type"], schedule["notes"]), ("phone", "031-8030-4652")
+            {k: office[k] for k in ["freq", "byday", "timezone", "opens_at"]},
+            {
+                "freq": "WEEKLY",
+                "byday": "MO,TU,WE,TH,FR",
+                "timezone": 9,
+                "opens_at": "09:00+09:00",
+            },
         )
+        self.assertEqual(office["closes_at"], "18:00+09:00")
+        self.assertEqual(
+            (office["attending_type"], office["notes"]), ("phone", "031-8030-4652")
+        )
+        self.assertEqual(always["byday"], "MO,TU,WE,TH,FR,SA,SU")
+        self.assertEqual(always["description"], "24시간, 매일; 공휴일에도 운영")
+        self.assertNotIn("opens_at", always)
+        self.assertEqual(
+            (note["description"], note["notes"]),
+            ("365일 24시간 (여성가족부)", "1577-1366"),
+        )
+        self.assertNotIn("freq", note)
 
     def test_ids_are_the_apis(self):
         api = self.client.get("/api/hsds/services").json()["contents"]

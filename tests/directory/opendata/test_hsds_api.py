@@ -14,7 +14,13 @@ from directory.models import Contact, HelpLine, Service
 from directory.opendata.hsds_openapi import VENDOR, corrected
 from tests.directory.opendata.hsds_official import registry, response_schema
 from tests.directory.opendata.test_api import ApiTestData
+from tests.factories import OFFICE_HOURS
 
+# Office hours with a lunch break, when nobody answers.
+LUNCH_HOURS = {
+    **OFFICE_HOURS,
+    "periods": [{**OFFICE_HOURS["periods"][0], "lunch": ["12:00", "13:00"]}],
+}
 REGISTRY = registry()
 VALIDATORS = {}
 
@@ -45,15 +51,23 @@ class HsdsTestData(ApiTestData):
     def setUpTestData(cls):
         super().setUpTestData()
         Contact.objects.filter(number="+823180304652").update(
-            extension="0123", languages="한국어, 영어", hours="평일 09:00–18:00"
+            extension="0123",
+            languages=["ko", "en"],
+            languages_note="한국어, 영어 (경기도 누리집)",
+            hours=LUNCH_HOURS,
+            hours_note="평일 09:00–18:00, 점심시간 12:00–13:00 (경기도 누리집)",
         )
         Contact.objects.filter(number="+823180304653").update(extension="45")
         cls.line = HelpLine.objects.create(
             name="외국인종합안내센터",
             number="1345",
-            languages="ko, en, zh-hans, vi",
-            opens="09:00",
-            closes="22:00",
+            languages=["ko", "en", "zh-hans", "vi"],
+            hours={
+                "periods": [
+                    {**OFFICE_HOURS["periods"][0], "opens": "09:00", "closes": "22:00"}
+                ],
+                "open_on_holidays": False,
+            },
             purpose="체류와 비자를 안내합니다.",
             source="법무부 https://www.hikorea.go.kr",
         )

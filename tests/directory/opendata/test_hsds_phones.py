@@ -10,47 +10,107 @@ from directory.opendata.hsds_phones import (
     phone_languages,
     phone_schedules,
 )
-from tests.directory.opendata.test_hsds_api import HsdsClient, HsdsTestData
+from tests.directory.opendata.test_hsds_api import (
+    LUNCH_HOURS,
+    HsdsClient,
+    HsdsTestData,
+)
+from tests.factories import OFFICE_HOURS
+
+EVERY_DAY = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 class ReadingTests(SimpleTestCase):
-    def test_free_text_languages_become_iso_639_codes(self):
-        for text, codes in [
-            ("한국어, 영어", ["ko", "en"]),
-            ("English, vi,  중국어 ", ["en", "vi", "zh"]),
-            ("한국어, 한국어, ko", ["ko"]),
-            ("모르는 말, 필리핀어", ["fil"]),
-            ("", []),
+    def test_language_codes_become_iso_639_codes(self):
+        for codes, iso in [
+            (["ko", "en"], ["ko", "en"]),
+            (["ko", "zh-hans", "tet", "uz"], ["ko", "zh", "tet", "uz"]),
+            (["zh-hans", "zh-hant", "fil", "ko", "ko"], ["zh", "fil", "ko"]),
+            ([], []),
         ]:
-            with self.subTest(text=text):
-                self.assertEqual(phone_languages(Contact(languages=text)), codes)
+            with self.subTest(codes=codes):
+                self.assertEqual(phone_languages(Contact(languages=codes)), iso)
+                self.assertEqual(phone_languages(HelpLine(languages=codes)), iso)
 
-    def test_help_line_codes_become_iso_639_codes(self):
-        line = HelpLine(languages="ko, zh-hans, tet, uz")
-        self.assertEqual(phone_languages(line), ["ko", "zh", "tet", "uz"])
-
-    def test_hours_as_text_are_a_description(self):
+    def test_a_lunch_break_splits_a_period_into_two_rules(self):
+        morning, afternoon = phone_schedules(Contact(hours=LUNCH_HOURS))
         self.assertEqual(
-            phone_schedules(Contact(hours="평일 09:00–18:00")),
-            [{"description": "평일 09:00–18:00"}],
-        )
-        self.assertEqual(phone_schedules(Contact()), [])
-
-    def test_help_line_hours_are_a_weekly_rule(self):
-        line = HelpLine(opens=datetime.time(9), closes=datetime.time(22))
-        [weekdays] = phone_schedules(line)
-        self.assertEqual(
-            {k: weekdays[k] for k in ["freq", "byday", "opens_at", "closes_at"]},
+            morning,
             {
                 "freq": "WEEKLY",
                 "byday": "MO,TU,WE,TH,FR",
-                "opens_at": "09:00",
-                "closes_at": "22:00",
+                "wkst": "MO",
+                "timezone": 9,
+                "opens_at": "09:00+09:00",
+                "closes_at": "12:00+09:00",
+                "description": "09:00–12:00, 월–금; 공휴일 휴무",
             },
         )
-        [always] = phone_schedules(HelpLine(every_day=True))
+        self.assertEqual(
+            (afternoon["byday"], afternoon["opens_at"], afternoon["closes_at"]),
+            ("MO,TU,WE,TH,FR", "13:00+09:00", "18:00+09:00"),
+        )
+
+    def test_each_period_is_a_rule_of_its_days(self):
+        line = HelpLine(
+            hours={
+                "periods": [
+                    {"days": EVERY_DAY[:5], "opens": "09:00", "closes": "22:00"},
+                    {"days": ["sat"], "opens": "18:00", "closes": "24:00"},
+                    {"days": ["sun"], "opens": "22:00", "closes": "02:00"},
+                ],
+                "open_on_holidays": True,
+            }
+        )
+        self.assertEqual(
+            [
+                (s["byday"], s["opens_at"], s["closes_at"], s["description"])
+                for s in phone_schedules(line)
+            ],
+            [
+                (
+                    "MO,TU,WE,TH,FR",
+                    "09:00+09:00",
+                    "22:00+09:00",
+                    "09:00–22:00, 월–금; 공휴일에도 운영",
+                ),
+                (
+                    "SA",
+                    "18:00+09:00",
+                    "23:59+09:00",
+                    "18:00–24:00, 토; 공휴일에도 운영",
+                ),
+                (
+                    "SU",
+                    "22:00+09:00",
+                    "02:00+09:00",
+                    "22:00–02:00, 일; 공휴일에도 운영",
+                ),
+            ],
+        )
+
+    def test_a_whole_day_is_described_not_timed(self):
+        line = HelpLine(
+            hours={
+                "periods": [{"days": EVERY_DAY, "opens": "00:00", "closes": "24:00"}],
+                "open_on_holidays": True,
+            }
+        )
+        [always] = phone_schedules(line)
         self.assertEqual(always["byday"], "MO,TU,WE,TH,FR,SA,SU")
         self.assertNotIn("opens_at", always)
+        self.assertNotIn("closes_at", always)
+        self.assertEqual(always["description"], "24시간, 매일; 공휴일에도 운영")
+
+    def test_the_sources_words_are_one_more_description(self):
+        note = "평일 09:00–18:00 (경기도 누리집)"
+        self.assertEqual(
+            phone_schedules(Contact(hours_note=note)), [{"description": note}]
+        )
+        *rules, last = phone_schedules(Contact(hours=OFFICE_HOURS, hours_note=note))
+        self.assertEqual(last, {"description": note})
+        self.assertEqual([r["opens_at"] for r in rules], ["09:00+09:00"])
+        self.assertEqual(phone_schedules(Contact()), [])
 
     def test_an_extension_is_a_number_only_when_no_digit_is_lost(self):
         self.assertEqual(numeric_extension("45"), 45)
@@ -88,30 +148,80 @@ class PhoneRecordTests(HsdsTestData, HsdsClient, TestCase):
         self.assertEqual(plain["attributes"][0]["value"], "45")
         self.assertEqual(self.phones["031-8030-4659"]["attributes"], [])
 
-    def test_each_number_names_its_languages(self):
+    def test_each_number_names_its_languages_with_the_sources_words(self):
+        team = self.phones["031-8030-4652"]["languages"]
         self.assertEqual(
+            [(lang["code"], lang["name"], lang["note"]) for lang in team],
             [
-                (lang["code"], lang["name"])
-                for lang in self.phones["031-8030-4652"]["languages"]
+                ("ko", "한국어", "한국어, 영어 (경기도 누리집)"),
+                ("en", "English", "한국어, 영어 (경기도 누리집)"),
             ],
-            [("ko", "한국어"), ("en", "English")],
         )
         self.assertEqual(
-            [lang["code"] for lang in self.phones["1345"]["languages"]],
-            ["ko", "en", "zh", "vi"],
+            [(lang["code"], lang["name"]) for lang in self.phones["1345"]["languages"]],
+            [
+                ("ko", "한국어"),
+                ("en", "English"),
+                ("zh", "简体中文"),
+                ("vi", "Tiếng Việt"),
+            ],
         )
+        self.assertNotIn("note", self.phones["1345"]["languages"][0])
+        self.assertEqual(self.phones["031-8030-4653"]["languages"], [])
         for phone in self.record["phones"]:
             for language in phone["languages"]:
                 self.assertEqual(language["phone_id"], phone["id"])
 
-    def test_hours_are_schedules_attended_by_phone(self):
-        schedules = {s["notes"]: s for s in self.record["schedules"]}
-        self.assertEqual(set(schedules), {"031-8030-4652", "1345"})
-        self.assertEqual(schedules["031-8030-4652"]["description"], "평일 09:00–18:00")
-        line = schedules["1345"]
-        self.assertEqual((line["opens_at"], line["closes_at"]), ("09:00", "22:00"))
-        self.assertEqual(line["attending_type"], "phone")
-        self.assertEqual(line["service_id"], self.record["id"])
+    def test_a_note_without_codes_is_a_language_of_its_own(self):
+        Contact.objects.filter(number="+823180304653").update(
+            languages_note="통역 가능 (경기도 누리집)"
+        )
+        record = self.get_json(f"services/{self.record['id']}")
+        phone = next(p for p in record["phones"] if p["number"] == "031-8030-4653")
+        [language] = phone["languages"]
+        self.assertEqual(language["note"], "통역 가능 (경기도 누리집)")
+        self.assertNotIn("code", language)
+
+    def test_hours_are_weekly_schedules_attended_by_phone(self):
+        team = [s for s in self.record["schedules"] if s["notes"] == "031-8030-4652"]
+        self.assertEqual(
+            [(s.get("opens_at"), s.get("closes_at")) for s in team],
+            [
+                ("09:00+09:00", "12:00+09:00"),
+                ("13:00+09:00", "18:00+09:00"),
+                (None, None),
+            ],
+        )
+        self.assertEqual(team[0]["byday"], "MO,TU,WE,TH,FR")
+        self.assertEqual(
+            team[2]["description"],
+            "평일 09:00–18:00, 점심시간 12:00–13:00 (경기도 누리집)",
+        )
+        [line] = [s for s in self.record["schedules"] if s["notes"] == "1345"]
+        self.assertEqual(
+            (line["opens_at"], line["closes_at"], line["timezone"]),
+            ("09:00+09:00", "22:00+09:00", 9),
+        )
+        self.assertEqual(
+            {s["notes"] for s in self.record["schedules"]}, {"031-8030-4652", "1345"}
+        )
+        for schedule in self.record["schedules"]:
+            self.assertEqual(schedule["attending_type"], "phone")
+            self.assertEqual(schedule["service_id"], self.record["id"])
+        self.assertEqual(len({s["id"] for s in self.record["schedules"]}), 4)
+
+    def test_a_numbers_description_is_its_schedule_in_words(self):
+        self.assertEqual(
+            self.phones["031-8030-4652"]["description"],
+            "월–금 09:00–18:00 (점심시간 12:00–13:00); 공휴일 휴무",
+        )
+        english = self.get_json(f"services/{self.record['id']}", lang="en")
+        team = next(p for p in english["phones"] if p["number"] == "031-8030-4652")
+        self.assertEqual(
+            team["description"],
+            "Mon–Fri 09:00–18:00 (lunch break 12:00–13:00); Closed on public holidays",
+        )
+        self.assertNotIn("description", self.phones["031-8030-4653"])
 
     def test_team_is_the_contact_and_confirmation_the_assured_date(self):
         [team] = self.record["contacts"]

@@ -15,11 +15,12 @@ from config.wsgi import application
 from directory.models import Contact, HelpLine, Service
 from directory.opendata.hsds_openapi import REMOTE, served
 from tests.directory.opendata.hsds_official import bundled
+from tests.directory.opendata.test_hsds_api import LUNCH_HOURS
 from tests.directory.opendata.test_openapi import (  # the fixture and checks
     CHECKS,
     records,  # noqa: F401
 )
-from tests.factories import make_commitment
+from tests.factories import OFFICE_HOURS, make_commitment
 
 
 def loaded(document):
@@ -42,10 +43,18 @@ def hsds_records(records):  # noqa: F811
     service = Service.objects.get()
     service.commitments.add(make_commitment(area=service.area))
     Contact.objects.filter(number="+823180304652").update(
-        extension="0123", languages="한국어, 영어", hours="평일 09:00–18:00"
+        extension="0123",
+        languages=["ko", "en"],
+        languages_note="한국어, 영어 (경기도 누리집)",
+        hours=LUNCH_HOURS,
+        hours_note="평일 09:00–18:00 (경기도 누리집)",
     )
     line = HelpLine.objects.create(
-        name="외국인종합안내센터", number="1345", languages="ko, en", source="법무부"
+        name="외국인종합안내센터",
+        number="1345",
+        languages=["ko", "en", "zh-hans"],
+        hours=OFFICE_HOURS,
+        source="법무부",
     )
     line.services.add(service)
 

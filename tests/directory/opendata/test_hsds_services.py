@@ -142,7 +142,7 @@ class FilterTests(HsdsTestData, HsdsClient, TestCase):
         self.assertEqual(self.names(modified_after="2024-01-01"), [])
         self.assertEqual(len(self.names(modified_after="2019-12-31T00:00:00Z")), 2)
         contact = Contact.objects.get(number="+823180304655")
-        contact.hours = "평일 10:00–17:00"
+        contact.hours_note = "평일 10:00–17:00 (경기도 누리집)"
         contact.save()
         self.assertEqual(self.names(modified_after="2024-01-01"), ["외국인주민 지원"])
         record = self.get_json("services", modified_after="2024-01-01")["contents"][0]
