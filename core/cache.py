@@ -29,7 +29,6 @@ set) are ``private, no-store``.
 """
 
 import hashlib
-import threading
 import time
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -46,6 +45,7 @@ from django.utils.cache import (
 
 from .display import display_settings_of
 from .languages import preferred_language_url
+from .singleflight import SingleFlight
 
 GENERATION_KEY = "pages:generation"
 CHANGED_AT_KEY = "pages:changed-at"
@@ -222,47 +222,6 @@ def share_publicly(response):
     )
 
 
-class Renders:
-    """The pages being rendered in this process, so that a page missing from
-    the cache is rendered once, not by every thread that asks for it.
-
-    A busy page is asked for many times before its rendering is stored: the
-    first request renders it; the others get the page of the previous
-    generation if it is still cached (PageCacheMiddleware), else wait for
-    the rendering (at most ``wait`` seconds, then render it themselves) and
-    take it from the cache. Pages that turn out not to be cacheable (a form
-    with a CSRF token) are remembered and never waited for.
-    """
-
-    wait = 2.0
-    remembered = 1000
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._rendering = {}
-        self._uncacheable = {}
-
-    def lead(self, key):
-        """None if this request renders the page; else the event to wait on."""
-        with self._lock:
-            if key in self._uncacheable:
-                return None
-            event = self._rendering.get(key)
-            if event is None:
-                self._rendering[key] = threading.Event()
-            return event
-
-    def done(self, key, uncacheable):
-        with self._lock:
-            event = self._rendering.pop(key, None)
-            if uncacheable:
-                if len(self._uncacheable) >= self.remembered:
-                    self._uncacheable.clear()
-                self._uncacheable[key] = True
-        if event is not None:
-            event.set()
-
-
 class PageCacheMiddleware:
     """Answer public pages from the cache, and cache the ones rendered.
 
@@ -273,7 +232,7 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.renders = Renders()
+        self.renders = SingleFlight()
         self.static_prefix = urlsplit(settings.STATIC_URL).path
         # A hit does not reach the ConditionalGetMiddleware of the settings:
         # it is answered by this one (304 when the browser's copy is current).
@@ -295,7 +254,7 @@ class PageCacheMiddleware:
             return self.answer(request, entry[2])
         if request.method != "GET":
             return self.render(request, key, generation, entry)
-        rendering = self.renders.lead(key)
+        rendering = self.renders.claim(key)
         if rendering is not None:
             # Another thread renders this page. Until it has, the page as it
             # was before the last change is answered, if it is still cached:
@@ -317,7 +276,7 @@ class PageCacheMiddleware:
             )
             return response
         finally:
-            self.renders.done(key, uncacheable)
+            self.renders.release(key, uncacheable)
 
     def render(self, request, key, generation, entry):
         """Render the page and store it; if it fails (5xx: the database is

@@ -71,9 +71,8 @@ class SearchFilter(django_filters.FilterSet):
         """Offer only the choices that have results, each with its count.
 
         A menu of more than ``most_choices`` is scrolled, not read (a common
-        word matches a thousand teams at province scale, which made the
-        search page 130 KB): it offers the choices with the most results,
-        and the one in use.
+        word matches a thousand teams at province scale): it offers the
+        choices with the most results, and the one in use.
         """
         if isinstance(field, forms.ModelChoiceField):
             offered = sorted(counts, key=lambda pk: (-counts[pk], pk))

@@ -64,7 +64,7 @@ class ServiceListView(ListView):
     """The 가나다 index of every service."""
 
     template_name = "directory/service_list.html"
-    # A page stays under 50 KB at province scale (500 made 126 KB).
+    # Pages stay small at province scale (docs/benchmarks.md).
     paginate_by = 150
 
     def get_queryset(self):
@@ -193,7 +193,7 @@ class ServiceReportSentView(OpenNowMixin, DetailView):
 
 
 class DivisionListView(ListView):
-    # A page of cards stays under 50 KB at province scale.
+    # Pages of cards stay small at province scale (docs/benchmarks.md).
     paginate_by = 24
 
     def get_queryset(self):

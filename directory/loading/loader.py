@@ -43,11 +43,8 @@ LOCK_KEY = 7_335_101
 
 
 class RowError(StandardDocumentError):
-    """A row cannot be written as the database stands.
-
-    ``line_number`` is the row's line in the document, or None for a row of
-    the fixtures or for the run as a whole.
-    """
+    """A row cannot be written as the database stands (``line_number``: its
+    line in the document; None for the fixtures or the whole run)."""
 
     def __str__(self):
         if self.line_number is None:

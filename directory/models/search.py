@@ -137,7 +137,7 @@ def entry_of(model, verbose_name, **options):
 
     Unindexed but for the service's (by which a service's entries are
     replaced): searches find entries by their text, and the links only
-    filter what was found; an index on each took a tenth of the index's room.
+    filter what was found, and an index on each would be a large share of it.
     """
     return models.ForeignKey(
         model,

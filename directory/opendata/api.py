@@ -6,15 +6,12 @@ validate the parameters, so the document cannot drift from the code.
 
 from functools import wraps
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import URLPattern, re_path, reverse
-from django.utils import translation
+from django.urls import URLPattern, re_path
 from django.utils.cache import patch_vary_headers, set_response_etag
-from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Query
@@ -24,8 +21,9 @@ from ninja.renderers import JSONRenderer
 from standards.models import Commitment, PolicyArea, Sector
 
 from ..models import Contact, Division, HelpLine, Service
-from .answertime import AT, InvalidTime, answer_time
-from .changes import last_change, with_updated
+from .answers import page_url, serialize, with_headers
+from .answertime import AT, InvalidTime
+from .changes import with_updated
 from .errors import field_errors, in_client_language
 from .filters import (
     SERVICE_LOOKUPS,
@@ -162,41 +160,6 @@ def json_errors(view):
         return response
 
     return answering_in_json
-
-
-def page_url(request, number):
-    params = request.GET.copy()
-    params["page"] = number
-    return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
-
-
-def with_headers(request, response):
-    """Say when the data last changed, and in which language it is."""
-    changed = last_change()
-    if changed:
-        response["Last-Modified"] = http_date(changed.timestamp())
-    lang = request.GET.get("lang")
-    known = {code for code, _name in settings.LANGUAGES}
-    response["Content-Language"] = lang if lang in known else translation.get_language()
-    licence = request.build_absolute_uri(reverse("directory:api") + "#licence")
-    response["Link"] = f'<{licence}>; rel="license"'
-    return response
-
-
-def serialize(request, schema, objects, lang):
-    """Records as JSON-ready dicts, their texts in the language asked for.
-
-    The records are read inside ``override``, so that translated fields
-    follow the language; the response is built here rather than by ninja,
-    which would read them again outside it.
-    """
-    context = {"request": request}
-    request.answer_time = answer_time(request)
-    with translation.override(lang.value if lang else translation.get_language()):
-        return [
-            schema.from_orm(obj, context=context).model_dump(mode="json")
-            for obj in objects
-        ]
 
 
 def paginated(request, queryset, schema, filters):

@@ -23,7 +23,7 @@ from standards.models import Commitment, PolicyArea, Sector
 
 from ..models import Contact, Division, Service
 from ..spreadsheets import neutralised
-from .api import serialize
+from .answers import serialize
 from .changes import last_change, with_updated
 from .hsds import hsds_package
 from .schemas import (

@@ -18,7 +18,7 @@ from standards.models import Sector
 from ..models import Service
 from ..search.engine import matches, ranked
 from . import hsds_ids as ids
-from .api import with_headers
+from .answers import with_headers
 from .errors import in_client_language
 from .hsds_openapi import VENDOR, VERSION, schema_files, served
 from .hsds_params import (

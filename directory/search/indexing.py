@@ -1,226 +1,27 @@
-"""Search entries: every searchable text of a record, normalised once on save.
+"""Writing the search entries (``entries.py`` builds them): one kind of
+record, one team's services, or every record anew."""
 
-A service owns the entries of its name, its division's names and its numbers,
-and also the entries through which its division answers for those numbers, so
-that re-indexing one service keeps every number current. Staff's search words
-are entries of the record they belong to, one per phrase; a Latin text with
-accents (Vietnamese) has a second entry without them.
-"""
-
-from functools import lru_cache
-
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q, TextField
 from django.db.models.functions import Cast
-from modeltranslation.utils import build_localized_fieldname
 
 from standards.models import Commitment, PolicyArea
 
 from ..models import Division, HelpLine, SearchEntry, Service, ServicePhone
 from . import fuzzy
-from .fts import built_afterwards
-from .text import (
-    grams,
-    initials_of,
-    is_hangul,
-    phone_key,
-    search_key,
-    search_words,
-    unaccented,
+from .entries import (
+    area_entries,
+    commitment_entries,
+    division_entries,
+    helpline_entries,
+    service_entries,
 )
+from .fts import built_afterwards
 
 Kind = SearchEntry.Kind
-
-# Lower comes first: a service's name and numbers, then a division's, then
-# services found through their division or fax, then the standard's text.
-NAME, DIVISION, VIA_DIVISION, TITLE, PLEDGE = range(5)
 BATCH_SIZE = 2000
 # Within SQLite's 32,766 parameters a statement.
 ROWS_PER_INSERT = 1000
-LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
-
-
-def text_fields(text):
-    """The normalised columns of a text."""
-    key = search_key(text)
-    initials = initials_of(key) if any(map(is_hangul, key)) else ""
-    return {
-        "key": key,
-        "words": search_words(text),
-        "initials": initials,
-        "grams": grams(key, initials),
-    }
-
-
-@lru_cache(maxsize=65536)
-def number_key(number):
-    return phone_key(number)
-
-
-def number_fields(number):
-    """A number's columns: no character pairs, since nobody looks a number up
-    by one or two digits (three or more go to its key's trigrams)."""
-    key = number_key(str(number))
-    return {"key": key, "words": f" {key} ", "initials": "", "grams": ""}
-
-
-def entry(**fields):
-    """One row of the index: its columns by name (see ``COLUMNS``)."""
-    return fields
-
-
-def entries_of(texts, **own):
-    """An entry for each (priority, text), and one without accents where it has
-    them; texts that read alike once normalised give one entry."""
-    found = {}
-    for priority, text in texts:
-        for fields in forms_of(text):
-            if fields["key"] not in found:
-                found[fields["key"]] = entry(priority=priority, **own, **fields)
-    return list(found.values())
-
-
-@lru_cache(maxsize=65536)
-def forms_of(text):
-    """The columns of a text and of its form without accents (if it has
-    them), but none without a key. Worked out once per text while the
-    process lives: a division's name recurs on each of its services."""
-    found = [text_fields(form) for form in (text, unaccented(text)) if form]
-    return tuple(fields for fields in found if fields["key"])
-
-
-def word_texts(record):
-    """Staff's search words for the record, a text per phrase (prefetched)."""
-    return [
-        (NAME, phrase)
-        for words in record.search_words.all()
-        for phrase in words.phrases
-    ]
-
-
-def document_position(sector, area_number=0, item=0):
-    """One number that sorts records as the standard documents list them."""
-    return (sector.position * 1000 + area_number) * 100_000 + item
-
-
-def texts_of(obj, field):
-    """A translated field's Korean text and each of its translations.
-
-    Every language is searched whatever the page's language: a migrant may
-    type the name in English on a Korean page.
-    """
-    texts = [
-        getattr(obj, build_localized_fieldname(field, code), None) for code in LANGUAGES
-    ]
-    if not any(texts):
-        texts = [getattr(obj, field)]
-    return [text for text in dict.fromkeys(texts) if text]
-
-
-def former_names(division):
-    return [name for name in division.former_names.splitlines() if name.strip()]
-
-
-def service_entries(service):
-    area, division = service.area, service.division
-    own = {
-        "kind": Kind.SERVICE,
-        "object_id": service.pk,
-        "service_id": service.pk,
-        "sector_id": area.sector_id,
-        "area_id": area.pk,
-        "division_id": division.pk,
-        "position": document_position(area.sector, area.number, service.position),
-    }
-    texts = [(NAME, name) for name in texts_of(service, "name")]
-    texts += [(VIA_DIVISION, name) for name in texts_of(division, "name")]
-    texts += [(VIA_DIVISION, name) for name in former_names(division)]
-    # What the service does, in every language: a question in other words
-    # than its name still finds it, after every name.
-    texts += [(PLEDGE, text) for text in texts_of(service, "description")]
-    entries = entries_of(texts + word_texts(service), **own)
-    phones = [link.number for link in service.service_phones.all()]
-    entries += [entry(priority=NAME, **own, **number_fields(phone)) for phone in phones]
-    if service.fax_number:
-        entries.append(
-            entry(priority=VIA_DIVISION, **own, **number_fields(service.fax_number))
-        )
-    entries += [
-        entry(
-            kind=Kind.DIVISION,
-            object_id=division.pk,
-            service_id=service.pk,
-            sector_id=area.sector_id,
-            division_id=division.pk,
-            priority=DIVISION,
-            position=document_position(area.sector, item=division.position),
-            **number_fields(phone),
-        )
-        for phone in phones
-    ]
-    return entries
-
-
-def division_entries(division):
-    own = {
-        "kind": Kind.DIVISION,
-        "object_id": division.pk,
-        "sector_id": division.sector_id,
-        "division_id": division.pk,
-        "priority": DIVISION,
-        "position": document_position(division.sector, item=division.position),
-    }
-    names = [*texts_of(division, "name"), *former_names(division)]
-    texts = [(DIVISION, name) for name in names]
-    texts += [(DIVISION, phrase) for _p, phrase in word_texts(division)]
-    return entries_of(texts, **{k: v for k, v in own.items() if k != "priority"})
-
-
-def commitment_entries(commitment):
-    area = commitment.area
-    own = {
-        "kind": Kind.COMMITMENT,
-        "object_id": commitment.pk,
-        "commitment_id": commitment.pk,
-        "sector_id": area.sector_id,
-        "area_id": area.pk,
-        "position": document_position(area.sector, area.number, commitment.position),
-    }
-    texts = [(TITLE, title) for title in texts_of(commitment, "title")]
-    texts += [
-        (PLEDGE, text)
-        for pledge in commitment.pledges.all()
-        for text in texts_of(pledge, "text")
-    ]
-    return entries_of(texts, **own)
-
-
-def area_entries(area):
-    own = {
-        "kind": Kind.AREA,
-        "object_id": area.pk,
-        "sector_id": area.sector_id,
-        "area_id": area.pk,
-        "position": document_position(area.sector, area.number),
-    }
-    return entries_of([(TITLE, title) for title in texts_of(area, "title")], **own)
-
-
-def helpline_entries(line):
-    """Its names, what it is for and its search words in every language, and
-    its number; help lines come before the document's records of equal rank."""
-    own = {
-        "kind": Kind.HELPLINE,
-        "object_id": line.pk,
-        "helpline_id": line.pk,
-        "position": line.position,
-    }
-    texts = [(NAME, name) for name in texts_of(line, "name")]
-    if hasattr(line, "purpose"):
-        texts += [(TITLE, text) for text in texts_of(line, "purpose")]
-    entries = entries_of(texts + word_texts(line), **own)
-    return [*entries, entry(priority=NAME, **own, **number_fields(line.number))]
 
 
 def as_text(field):

@@ -47,7 +47,7 @@ def korean_name(word):
     (이주민 and 한국어 start like names, and are words of the directory)."""
     if len(word) != 3 or not all(map(is_hangul, word)) or word[0] not in SURNAMES:
         return False
-    condition = sql.RowSQL(SearchEntry, sql.matches(word), BooleanField())
+    condition = sql.RowSQL(SearchEntry, sql.key_condition(word), BooleanField())
     return not SearchEntry.objects.filter(condition).exists()
 
 

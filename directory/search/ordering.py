@@ -87,7 +87,9 @@ def best(attempt, entries, limit, language, at=None):
 
 def best_for_text(text, limit, language=None, at=None):
     """The API's answer to a query (``engine.best_records``), ordered alike."""
-    _attempt, rows = engine.answer(engine.read(text), partial(engine.best, limit=limit))
+    _attempt, rows = engine.answer(
+        engine.parse_query(text), partial(engine.best, limit=limit)
+    )
     rows = with_interpreting_lines(rows or [], language)
     if not language:
         return records(rows)[:limit]

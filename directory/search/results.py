@@ -108,11 +108,9 @@ class Record:
 
 
 def url_of(name):
-    """A function giving ``reverse(name, args=[pk])``, reversing only once.
-
-    Twenty calls of ``reverse()`` took a tenth of a request; a record's URL
-    differs from another's only by its id.
-    """
+    """A function giving ``reverse(name, args=[pk])``, reversing only once:
+    ``reverse()`` is costly, and a record's URL differs from another's only
+    by its id."""
     marker = "987654321"
     head, tail = reverse(name, args=[marker]).rsplit(marker, 1)
     return lambda pk: f"{head}{pk}{tail}"
@@ -173,7 +171,7 @@ def gathered(rows, language):
     return found
 
 
-def read(kind, pks, language):
+def load_records(kind, pks, language):
     """The records of one kind, by id."""
     rows = fetch(sql.QUERIES[kind](language), pks)
     division_url = url_of("directory:division-detail")
@@ -230,7 +228,7 @@ def records(rows, language=None):
     With a ``language``, their texts come in it too (beside the Korean).
     """
     found = {
-        kind: read(kind, [pk for k, pk in rows if k == kind], language)
+        kind: load_records(kind, [pk for k, pk in rows if k == kind], language)
         for kind in {kind for kind, _pk in rows}
     }
     return [found[kind][pk] for kind, pk in rows if pk in found[kind]]

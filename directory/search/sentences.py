@@ -4,7 +4,7 @@ and, in scripts written without spaces, the pieces a phrase shares with a
 title (character n-grams).
 
 Applied to what is typed only: the indexed texts keep every word, and the
-query as typed is always tried first (``engine.read``).
+query as typed is always tried first (``engine.parse_query``).
 """
 
 import re

@@ -255,7 +255,7 @@ class OneRenderingTests(SimpleTestCase):
         self.assertEqual(self.renderings, 4)
         self.assertLess(time.monotonic() - started, 2)
         key = page_cache_key(RequestFactory().get("/form/"))
-        self.assertIsNone(middleware.renders.lead(key))
+        self.assertIsNone(middleware.renders.claim(key))
 
 
 class SharedCacheHeadersTests(TestCase):

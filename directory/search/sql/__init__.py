@@ -16,8 +16,7 @@ answer a ``MATCH`` of the same substring.
 
 Why not the ORM: a query's tests are many small lookups (a search with three
 synonyms has over thirty), and the ORM resolved each anew for every query,
-which took longer than PostgreSQL took to answer; the API's records took
-6–15 ms composed by the ORM, about 3 ms written out (docs/benchmarks.md).
+which took longer than PostgreSQL took to answer (docs/benchmarks.md).
 """
 
 from .conditions import (
@@ -28,14 +27,14 @@ from .conditions import (
     RowSQL,
     any_of,
     contains,
-    matches,
+    key_condition,
     number_prefix,
     phrase,
     rank,
     slips,
     words_missed,
 )
-from .statements import QUERIES, first_or_every, ranked_entries
+from .statements import QUERIES, first_or_every_statement, ranked_entries
 
 __all__ = [
     "FIRST_PRIORITY",
@@ -46,8 +45,8 @@ __all__ = [
     "RowSQL",
     "any_of",
     "contains",
-    "first_or_every",
-    "matches",
+    "first_or_every_statement",
+    "key_condition",
     "number_prefix",
     "phrase",
     "rank",

@@ -129,7 +129,7 @@ def number_prefix(key):
     return Condition("{key} LIKE %s", f"{key}%")
 
 
-def matches(key):
+def key_condition(key):
     """Whether an entry matches the key: one test an index can serve."""
     if is_whole_number(key):
         # A number typed with its area code starts the key of the number it
@@ -147,7 +147,7 @@ def matches(key):
     return contains("grams", f" {key}")
 
 
-def any_of(keys, test=matches):
+def any_of(keys, test=key_condition):
     """Whether any of the (non-empty) keys passes the test."""
     return reduce(operator.or_, map(test, keys))
 
@@ -171,7 +171,7 @@ def rank(keys, alternatives, groups=()):
         lambda key: Condition(f"{column(key)} = %s", key),
         lambda key: Condition(f"{column(key)} LIKE %s", f"{key}%"),
         lambda key: Condition("{words} LIKE %s", f"% {key} %"),
-        matches,
+        key_condition,
     ]
     if not alternatives:
         # Every entry matched the keys themselves: the last test needs no checking.

@@ -69,7 +69,7 @@ def ranked_entries(condition, rank, first=False):
     return sql, [*rank.params, *condition.params]
 
 
-def first_or_every(condition, rank, rows):
+def first_or_every_statement(condition, rank, rows):
     """One statement for the best ``rows`` entries the condition matches: of
     the first priorities', and only if they are fewer, of every entry's;
     each row leads with 0 or 1 for which gave it.

@@ -7,8 +7,8 @@ from directory.search.engine import (
     first_or_every,
     matches,
     ranked,
-    read,
 )
+from directory.search.reading import parse_query
 from tests.base import SeededTestCase
 
 from .queries import BOTH_4655, FIRST_RESULTS, names
@@ -29,13 +29,13 @@ class FirstResultTests(SeededTestCase):
     def test_number_nobody_has_finds_nothing_rather_than_its_area_code(self):
         # "031" alone is in every number: the parts of a number are no words.
         self.assertEqual(names("031-8030-9999"), [])
-        self.assertEqual(len(read("031 8030 9999").attempts), 1)
+        self.assertEqual(len(parse_query("031 8030 9999").attempts), 1)
 
     def test_query_of_punctuation_only_finds_nothing(self):
         for query in ["%", "_", "·", "--", "   "]:
             with self.subTest(query=query):
                 self.assertEqual(names(query), [])
-                self.assertEqual(read(query).attempts, ())
+                self.assertEqual(parse_query(query).attempts, ())
 
     def test_ties_follow_document_order(self):
         self.assertEqual(
@@ -84,19 +84,19 @@ class FirstResultTests(SeededTestCase):
 
 class ReadingTests(SeededTestCase):
     def test_a_query_is_read_as_typed_then_as_hangul_then_with_a_slip(self):
-        attempts = read("rhfuddls").attempts
+        attempts = parse_query("rhfuddls").attempts
         self.assertEqual([a.corrected for a in attempts], ["", "고령인", "고려인"])
         self.assertEqual(attempts[0].keys, ("rhfuddls",))
         self.assertEqual(attempts[2].keys, ())
         self.assertEqual(attempts[2].alternatives[0], "고려인")
-        typed, slip, pieces = read("외국인인권지원센타").attempts
+        typed, slip, pieces = parse_query("외국인인권지원센타").attempts
         self.assertEqual((typed.approximate, slip.approximate), (False, True))
         self.assertEqual(pieces.keys[:3], ("외국인", "국인인", "인인권"))
 
     def test_typed_number_and_synonyms_are_read_once(self):
-        (attempt, *_slips) = read("+82 31 8030 4655").attempts
+        (attempt, *_slips) = parse_query("+82 31 8030 4655").attempts
         self.assertEqual(attempt.keys, ("03180304655",))
-        self.assertIn("비자", read("체류").attempts[0].alternatives)
+        self.assertIn("비자", parse_query("체류").attempts[0].alternatives)
 
 
 class SeveralWordsTests(SeededTestCase):
@@ -190,7 +190,7 @@ class FirstPrioritiesTests(SeededTestCase):
         self.assertEqual(rows, list(ranked(attempt)[:4]))
 
     def test_nothing_found_is_one_statement_and_no_rows(self):
-        attempt = read("은하수").attempts[0]
+        attempt = parse_query("은하수").attempts[0]
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(first_or_every(attempt, 80), ([], False))
         self.assertEqual(ranking_queries(queries), 1)

@@ -12,8 +12,8 @@ from directory.models import (
     Service,
     Synonym,
 )
+from directory.search.entries import texts_of
 from directory.search.fts import FTS, MIRRORS, TRIGGERS
-from directory.search.indexing import texts_of
 from directory.search.text import search_key, unaccented
 from directory.signals import index_existing_rows
 from standards.models import Pledge, PolicyArea

@@ -3,7 +3,8 @@ from functools import partial
 from django.utils import translation
 
 from directory.models import Division, Service
-from directory.search.engine import answer, best, read
+from directory.search.engine import answer, best
+from directory.search.reading import parse_query
 from directory.search.results import records
 from standards.models import Commitment, PolicyArea
 from tests.base import SeededTestCase
@@ -61,7 +62,7 @@ class RecordTests(SeededTestCase):
         """Records are read as plain values; the models give the reference."""
         queries = ["고려인", "4773", "이민사회통합 담당", "인권", "지원", "8030"]
         for query in queries:
-            _attempt, rows = answer(read(query), partial(best, limit=50))
+            _attempt, rows = answer(parse_query(query), partial(best, limit=50))
             for language in ["en", "ru"]:
                 with self.subTest(query=query, language=language):
                     self.assertGreater(len(rows), 0)

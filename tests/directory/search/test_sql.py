@@ -3,14 +3,15 @@ from django.db.models import BooleanField
 from django.test import TestCase
 
 from directory.models import SearchEntry
-from directory.search.engine import matching, read
+from directory.search.engine import matching
+from directory.search.entries import VIA_DIVISION
 from directory.search.fts import FIRST, FIRST_PRIORITIES, FTS, TRIGGERS, ensure_triggers
-from directory.search.indexing import VIA_DIVISION
+from directory.search.reading import parse_query
 from directory.search.sql import (
     Condition,
     RowSQL,
     any_of,
-    matches,
+    key_condition,
     number_prefix,
     phrase,
 )
@@ -55,7 +56,7 @@ class PostgresTrigramTests(TestCase):
             self.skipTest("PostgreSQL only")
 
         def plan(first):
-            entries = matching(read("상담").attempts[0], first)
+            entries = matching(parse_query("상담").attempts[0], first)
             sql, params = entries.query.sql_with_params()
             with connection.cursor() as cursor:
                 # A handful of rows is scanned whole; the question is which
@@ -156,14 +157,14 @@ class FtsQueryTests(TestCase):
         self.assertEqual(
             either.fts, 'key : "고려인" OR key : "다문화" OR grams : " ^ㅊㅅ"'
         )
-        both = either & matches("상담")
+        both = either & key_condition("상담")
         self.assertEqual(both.fts, f'({either.fts}) AND grams : " 상담 "')
         self.assertEqual(both.params, [both.fts])
         self.assertEqual(both.sql.count("MATCH"), 1)
 
     def test_a_test_of_the_table_joins_as_sql(self):
         sqlite_only(self)
-        joined = matches("고려인") & Condition("{priority} < 2")
+        joined = key_condition("고려인") & Condition("{priority} < 2")
         self.assertIsNone(joined.fts)
         self.assertEqual(joined.params, ['key : "고려인"'])
         self.assertIn("AND {priority} < 2", joined.sql)

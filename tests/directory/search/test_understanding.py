@@ -4,7 +4,8 @@ Chinese, Thai phrases, sentences with filler words, needs answered by a help
 line, and numbered records before the document's text."""
 
 from directory.search import fuzzy
-from directory.search.engine import best_records, read
+from directory.search.engine import best_records
+from directory.search.reading import parse_query
 from directory.search.sentences import content_words, ngrams
 from directory.search.text import search_key
 from tests.base import SeededTestCase
@@ -41,7 +42,7 @@ class SlipTests(SeededTestCase):
         self.assertEqual(fuzzy.edit_distance("visa", "vias"), 1)
 
     def test_what_matches_as_typed_ranks_before_a_correction(self):
-        attempt = read("marraige migrants").attempts[-1]
+        attempt = parse_query("marraige migrants").attempts[-1]
         self.assertIn("marriage", attempt.alternatives)
         self.assertNotIn("marriage", attempt.keys)
 
