@@ -117,11 +117,13 @@ def url_of(name):
 
 
 def fetch(query, pks):
-    """Rows of a query whose one parameter is the list of ids ``{ids}``, read
-    where the ORM would read them (the replica, when there is one)."""
+    """Rows of a query whose one parameter is the list of ids ``{ids}`` (named
+    as often as it needs), read where the ORM would read them (the replica,
+    when there is one)."""
     pks = list(pks)
     with connections[router.db_for_read(Service)].cursor() as cursor:
-        cursor.execute(query.format(ids=", ".join(["%s"] * len(pks))), pks)
+        params = pks * query.count("{ids}")
+        cursor.execute(query.format(ids=", ".join(["%s"] * len(pks))), params)
         return cursor.fetchall()
 
 

@@ -163,12 +163,31 @@ def commitments_sql(language):
         """
 
 
+# An area result shows the teams and numbers of its first services, as its
+# page's table begins: an area of a national standard has hundreds.
+AREA_SERVICES = 6
+
+
 def areas_sql(language):
-    nothing = ", ".join(["NULL"] * (5 + 2 * len(NUMBER_FIELDS)))
-    return (
-        f"SELECT {AREA['id']}, {AREA.texts('title', language)}, {nothing} "
-        f"FROM {AREA} WHERE {AREA['id']} IN ({{ids}})"
-    )
+    first = f"""
+        SELECT id FROM (
+            SELECT {SERVICE["id"]} AS id, ROW_NUMBER() OVER (
+                PARTITION BY {SERVICE["area"]} ORDER BY {SERVICE["position"]}
+            ) AS nth
+            FROM {SERVICE} WHERE {SERVICE["area"]} IN ({{ids}})
+        ) ranked WHERE nth <= {AREA_SERVICES}
+        """
+    return f"""
+        SELECT {AREA["id"]}, {AREA.texts("title", language)},
+            {DIVISION["id"]}, {DIVISION.texts("name", language)}, NULL, NULL, {TAIL}
+        FROM {AREA}
+        LEFT JOIN {SERVICE} ON {SERVICE["area"]} = {AREA["id"]}
+            AND {SERVICE["id"]} IN ({first})
+        LEFT JOIN {DIVISION} ON {DIVISION["id"]} = {SERVICE["division"]}
+        {NUMBERS}
+        WHERE {AREA["id"]} IN ({{ids}})
+        ORDER BY {SERVICE["position"]}, {LINK["position"]}
+        """
 
 
 def helplines_sql(language):

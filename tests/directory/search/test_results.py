@@ -6,6 +6,7 @@ from directory.models import Division, Service
 from directory.search.engine import answer, best
 from directory.search.reading import parse_query
 from directory.search.results import records
+from directory.search.sql.statements import AREA_SERVICES
 from standards.models import Commitment, PolicyArea
 from tests.base import SeededTestCase
 
@@ -21,7 +22,8 @@ def services_of(obj, kind):
     if kind == "service":
         return [obj]
     if kind == "area":
-        return []
+        # Its first services, as its page's table begins.
+        return list(obj.services.order_by("position")[:AREA_SERVICES])
     return list(obj.services.all())
 
 
