@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import django.conf.locale
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from config.backends import caches, databases, env_list
@@ -28,10 +29,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 # Core
 DEBUG = os.environ.get("DJANGO_DEBUG", "0") == "1"
-# Serving without debug requires DJANGO_SECRET_KEY: config/wsgi.py refuses to
-# start and `check --deploy` fails without it (core/checks.py). Management
-# commands such as migrate sign nothing that outlives them, so they run with
-# a throwaway key.
+# Serving without debug requires DJANGO_SECRET_KEY (config/wsgi.py,
+# core/checks.py); commands such as migrate sign nothing that outlives them.
 SECRET_KEY_FROM_ENVIRONMENT = bool(os.environ.get("DJANGO_SECRET_KEY"))
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
     "development-only-secret-key-never-use-in-production"
@@ -180,6 +179,11 @@ HOME_URL_NAME = "directory:home"
 STANDARD_TEXT_PERMISSION = "standards.change_commitment"
 # The admin's front page: the directory's own records first, lockouts last.
 ADMIN_APP_ORDER = {"directory": 0, "standards": 1, "axes": 9}
+# The standard's sectors and areas are shown by the directory's pages.
+ABSOLUTE_URL_OVERRIDES = {
+    "standards.sector": lambda o: reverse("directory:sector-detail", args=[o.pk]),
+    "standards.policyarea": lambda o: reverse("directory:area-detail", args=[o.pk]),
+}
 
 # Site identity shown in the header and footer (KRDS identifier and footer)
 OFFICIAL_SITE = os.environ.get("DJANGO_OFFICIAL_SITE", "0") == "1"

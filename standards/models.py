@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -134,9 +133,6 @@ class Sector(OfficialText, models.Model):
     def natural_key(self):
         return natural_key_of(self)
 
-    def get_absolute_url(self):
-        return reverse("directory:sector-detail", args=[self.pk])
-
 
 class PolicyAreaQuerySet(DocumentQuerySet):
     def with_sector(self):
@@ -191,9 +187,6 @@ class PolicyArea(OfficialText, models.Model):
         return natural_key_of(self)
 
     natural_key.dependencies = ["standards.sector"]
-
-    def get_absolute_url(self):
-        return reverse("directory:area-detail", args=[self.pk])
 
 
 class CommitmentQuerySet(DocumentQuerySet):
