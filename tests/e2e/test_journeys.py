@@ -68,7 +68,12 @@ def test_keyboard_only_skip_link_and_search(site, page):
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"q=4655"))
     names = page.locator("ol.results > li h3").all_inner_texts()
-    assert set(names) == {"외국인종합지원센터 구축", "외국인인권지원센터 운영"}
+    # The two services of the number, and the team that answers it.
+    assert set(names) == {
+        "외국인종합지원센터 구축",
+        "외국인인권지원센터 운영",
+        "이민사회정책 담당",
+    }
 
 
 @pytest.mark.changes_data

@@ -29,10 +29,11 @@ def test_team_confirms_its_numbers_from_the_emailed_link(site, page):
     page.goto(link)
     expect(page.locator("h1")).to_have_text(f"{team.name} 번호 확인")
     page.get_by_role("button", name="모두 맞습니다").click()
-    expect(page.locator(".messages")).to_contain_text(
-        "모든 항목을 오늘 날짜로 확인했습니다"
+    # A page that thanks the team, not the page of a used link.
+    expect(page.locator("h1")).to_have_text(
+        "감사합니다. 모든 항목을 오늘 날짜로 확인했습니다."
     )
-    expect(page.locator("h1")).to_have_text("이미 사용한 링크입니다")
+    expect(page.get_by_role("button", name="새 링크 받기")).to_have_count(0)
 
     today = timezone.localdate().isoformat()
     page.goto(site + service.get_absolute_url())

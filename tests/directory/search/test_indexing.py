@@ -30,9 +30,13 @@ SHADOW_TABLES = {
 
 TEXT_INDEXES = {
     "postgresql": {
-        f"directory_searchentry_{column}{first}_trgm"
-        for column in TRIGRAM_COLUMNS
-        for first in ("", "_first")
+        *(
+            f"directory_searchentry_{column}{first}_trgm"
+            for column in TRIGRAM_COLUMNS
+            for first in ("", "_first")
+        ),
+        # The indexed words' own, for correcting slips: a rebuild keeps it.
+        "directory_searchterm_word_trgm",
     },
     "sqlite": {*MIRRORS, *TRIGGERS},
 }
