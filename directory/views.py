@@ -260,7 +260,9 @@ class SearchView(OpenNowMixin, TemplateView):
                 self.request.GET, queryset=entries, facets=facets(entries)
             )
             entries = search_filter.qs
-            found = ordering.best(attempt, entries, self.results_shown, get_language())
+            found = ordering.best_for_reader(
+                attempt, entries, self.results_shown, get_language()
+            )
             # A line brought along for the reader's language counts too.
             count = max(sum(counted(entries, "kind").values()), len(found))
             context.update(

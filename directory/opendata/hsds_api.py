@@ -40,7 +40,7 @@ from .hsds_records import (
 from .hsds_terms import taxonomies, taxonomy_terms, term_lookup
 
 
-def answer(data, request, status=200):
+def json_answer(data, request, status=200):
     response = JsonResponse(
         data, status=status, json_dumps_params={"ensure_ascii": False}
     )
@@ -56,15 +56,15 @@ def hsds_view(view):
     @wraps(view)
     def answering(request, *args, **kwargs):
         if request.method not in {"GET", "HEAD"}:
-            response = answer({"detail": _("Method not allowed.")}, request, 405)
+            response = json_answer({"detail": _("Method not allowed.")}, request, 405)
             response["Allow"] = "GET, HEAD"
             return response
         try:
             return view(request, *args, **kwargs)
         except InvalidParameter as error:
-            return answer({"errors": error.errors()}, request, 400)
+            return json_answer({"errors": error.errors()}, request, 400)
         except Http404:
-            return answer({"detail": _("Not found.")}, request, 404)
+            return json_answer({"detail": _("Not found.")}, request, 404)
 
     return answering
 
@@ -78,7 +78,7 @@ def paginated(request, items):
 
 @hsds_view
 def root(request):
-    return answer(
+    return json_answer(
         {
             "version": VERSION,
             "profile": request.build_absolute_uri(reverse("directory:hsds-profile")),
@@ -145,7 +145,7 @@ def service_list(request):
     start, end = page.bounds
     records = service_records(request, pks[start:end])
     contents = records if full else [service_summary(r) for r in records]
-    return answer(page.envelope(contents), request)
+    return json_answer(page.envelope(contents), request)
 
 
 def canonical(value):
@@ -160,7 +160,7 @@ def service_detail(request, id):
     pk = service_ids().get(canonical(id))
     if pk is None:
         raise Http404
-    return answer(service_records(request, [pk])[0], request)
+    return json_answer(service_records(request, [pk])[0], request)
 
 
 def all_services(request, full):
@@ -179,7 +179,7 @@ def organization_list(request):
     if full:
         organization = organization_record(request, all_services(request, full_service))
     found = not text or text.casefold() in organization["name"].casefold()
-    return answer(paginated(request, [organization] if found else []), request)
+    return json_answer(paginated(request, [organization] if found else []), request)
 
 
 @hsds_view
@@ -188,7 +188,7 @@ def organization_detail(request, id):
         raise Http404
     full_service = boolean_param(request.GET, "full_service")
     record = organization_record(request, all_services(request, full_service))
-    return answer(record, request)
+    return json_answer(record, request)
 
 
 def texts_match(record, text):
@@ -201,7 +201,7 @@ def taxonomy_list(request):
     format_param(request.GET)
     text = search_param(request.GET)
     found = [t for t in taxonomies(request) if texts_match(t, text)]
-    return answer(paginated(request, found), request)
+    return json_answer(paginated(request, found), request)
 
 
 def one_of(records, id):
@@ -215,7 +215,7 @@ def one_of(records, id):
 
 @hsds_view
 def taxonomy_detail(request, id):
-    return answer(one_of(taxonomies(request), id), request)
+    return json_answer(one_of(taxonomies(request), id), request)
 
 
 @hsds_view
@@ -234,19 +234,19 @@ def taxonomy_term_list(request):
         and (not parent or term.get("parent_id") == parent)
         and (not top_only or "parent_id" not in term)
     ]
-    return answer(paginated(request, found), request)
+    return json_answer(paginated(request, found), request)
 
 
 @hsds_view
 def taxonomy_term_detail(request, id):
-    return answer(one_of(taxonomy_terms(request), id), request)
+    return json_answer(one_of(taxonomy_terms(request), id), request)
 
 
 @hsds_view
 def openapi(request):
     api_url = request.build_absolute_uri(reverse("hsds:root"))
     schema_url = request.build_absolute_uri(reverse("hsds:schema", args=["x"]))
-    return answer(served(api_url, schema_url.removesuffix("x")), request)
+    return json_answer(served(api_url, schema_url.removesuffix("x")), request)
 
 
 @hsds_view

@@ -101,7 +101,7 @@ class CommitmentOut(PublicRecord):
         return list(obj.pledges.all())
 
 
-def answer_time(context):
+def context_time(context):
     """The time the caller asked about (``at=``), else now."""
     request = context.get("request") if context else None
     return getattr(request, "answer_time", None)
@@ -128,11 +128,11 @@ class AnsweringOut(Schema):
 
     @staticmethod
     def resolve_open_now(obj, context):
-        return obj.schedule.is_open(answer_time(context))
+        return obj.schedule.is_open(context_time(context))
 
     @staticmethod
     def resolve_next_open(obj, context):
-        return obj.schedule.next_open(answer_time(context))
+        return obj.schedule.next_open(context_time(context))
 
 
 class HelpLineOut(AnsweringOut):

@@ -77,7 +77,7 @@ def with_interpreting_lines(rows, language):
     return list(dict.fromkeys(found))
 
 
-def best(attempt, entries, limit, language, at=None):
+def best_for_reader(attempt, entries, limit, language, at=None):
     """The best ``limit`` records of the entries, all kinds mixed by how well
     they match, ordered for the reader (``ordered``)."""
     rows = engine.best(attempt, limit, entries) if attempt else []

@@ -10,7 +10,7 @@ query as typed is always tried first (``engine.parse_query``).
 import re
 import unicodedata
 
-from .text import _script as alphabet
+from .text import _word_script as alphabet
 from .text import is_hangul, search_key, split_words
 
 # Whole words that say nothing of what is asked, in the languages written
@@ -100,10 +100,10 @@ def content_words(text):
 
 def unspaced(key):
     """Whether a key is in a script written without spaces between words."""
-    return any(_script(ch) in ("han", "kana", "southeast") for ch in key)
+    return any(_char_script(ch) in ("han", "kana", "southeast") for ch in key)
 
 
-def _script(ch):
+def _char_script(ch):
     code = ord(ch)
     if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
         return "han"
@@ -129,7 +129,7 @@ def ngrams(words):
     Khmer (whose vowel signs are code points of their own)."""
     found = []
     for word in words:
-        scripts = {_script(ch) for ch in word}
+        scripts = {_char_script(ch) for ch in word}
         if "hangul" in scripts and not scripts & {"han", "kana"}:
             # Syllable pairs (다문, 센터) recur in thousands of Korean names.
             size = 3

@@ -124,7 +124,7 @@ _STROKES = str.maketrans("đĐ", "dD")
 _STEMMERS = {"latin": "english", "cyrillic": "russian"}
 
 
-def _script(word):
+def _word_script(word):
     if all("a" <= ch <= "z" for ch in word):
         return "latin"
     if all("а" <= ch <= "я" for ch in word):
@@ -139,7 +139,7 @@ def stem(key):
     Snowball stems are (nearly always) a start of every form of the word, so
     the stem of what is typed is looked for as a part of what is indexed.
     """
-    script = _script(key)
+    script = _word_script(key)
     if not script or len(key) < 4:
         return key
     stemmed = _stemmer(script).stemWord(key)
@@ -169,7 +169,9 @@ def query_words(text):
     """The word keys of a query of several words, short Latin and Cyrillic
     words (to, my, на) left out; () for a query of one word."""
     keys = [search_key(word) for word in split_words(text)]
-    keys = [k for k in dict.fromkeys(keys) if k and not (_script(k) and len(k) < 3)]
+    keys = [
+        k for k in dict.fromkeys(keys) if k and not (_word_script(k) and len(k) < 3)
+    ]
     return tuple(keys) if len(keys) > 1 else ()
 
 

@@ -30,7 +30,7 @@ RENEWABLE = {Problem.USED, Problem.EXPIRED}
 
 
 @dataclass
-class Link:
+class SignedLink:
     request: VerificationRequest | None
     problem: str = ""
 
@@ -54,22 +54,22 @@ def read_token(token):
         # The signature is sound, only old: the team may still ask for a new link.
         payload, expired = signing.loads(token, salt=SALT), True
     except signing.BadSignature:
-        return Link(None, Problem.TAMPERED)
+        return SignedLink(None, Problem.TAMPERED)
     if not isinstance(payload, dict):
-        return Link(None, Problem.TAMPERED)
+        return SignedLink(None, Problem.TAMPERED)
     request = (
         VerificationRequest.objects.select_related("division")
         .filter(nonce=str(payload.get("n", "")))
         .first()
     )
     if request is None:
-        return Link(None, Problem.TAMPERED)
+        return SignedLink(None, Problem.TAMPERED)
     if request.division_id != payload.get("d"):
-        return Link(None, Problem.OTHER_TEAM)
+        return SignedLink(None, Problem.OTHER_TEAM)
     if request.used_at:
-        return Link(request, Problem.USED)
+        return SignedLink(request, Problem.USED)
     if expired:
-        return Link(request, Problem.EXPIRED)
+        return SignedLink(request, Problem.EXPIRED)
     if request.address not in request.division.email_addresses:
-        return Link(request, Problem.ADDRESS_REMOVED)
-    return Link(request)
+        return SignedLink(request, Problem.ADDRESS_REMOVED)
+    return SignedLink(request)
