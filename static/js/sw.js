@@ -244,7 +244,11 @@ function firstSaved(keys) {
 }
 
 function networkFirst(event, url) {
-  return fetch(event.request)
+  // Public pages allow stale-while-revalidate (core/cache.py), which the
+  // browser's own cache honours too: without "no-cache" it would answer a
+  // page it holds even offline, instead of the saved copy marked as such.
+  // The server answers the revalidation with a 304 while its ETag holds.
+  return fetch(event.request, { cache: "no-cache" })
     .then(function (response) {
       if (storable(response)) {
         event.waitUntil(
