@@ -206,6 +206,8 @@ def translated_names(korean, position, rng, phrases):
     """The name of a service in the 12 other languages: its place as that
     language writes it and one of the seeded services' translated names, so
     that every language has as many names to index and to match as Korean."""
+    if not phrases:
+        return {}
     place = korean.split()[0]
     latin = PLACES_LATIN[PLACES.index(place)]
     hanja = PLACES_HANJA[PLACES.index(place)]
@@ -218,13 +220,13 @@ def translated_names(korean, position, rng, phrases):
     }
 
 
-def generate(services_count, divisions_count, rng):
+def generate(services_count, divisions_count, rng, korean_only=False):
     """Sectors, areas, commitments, divisions, numbers and services, in bulk,
-    each service named in all 13 languages."""
+    each service named in all 13 languages (or in Korean only)."""
     from directory.models import Contact, Division, Service, ServicePhone
     from standards.models import Commitment, Pledge, PolicyArea, Sector
 
-    phrases = translated_phrases()
+    phrases = {} if korean_only else translated_phrases()
 
     sectors = Sector.objects.bulk_create(
         Sector(name=name, title=f"{name} 분야 행정서비스 이행표준", position=i)
@@ -348,6 +350,11 @@ def main():
     )
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument(
+        "--korean-only",
+        action="store_true",
+        help="name the services in Korean only (the province benchmark before)",
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="time the data of the previous run"
     )
     args = parser.parse_args()
@@ -373,7 +380,7 @@ def main():
         call_command("loaddata", "synonyms", verbosity=0)
         started = time.perf_counter()
         divisions = args.divisions or args.services // 10
-        services, contacts = generate(args.services, divisions, rng)
+        services, contacts = generate(args.services, divisions, rng, args.korean_only)
         generated = time.perf_counter()
         search_rebuild()
         if connection.vendor == "postgresql":
