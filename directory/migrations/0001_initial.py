@@ -730,7 +730,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='searchentry',
-            index=models.Index(fields=['key'], name='directory_searchentry_key_like', opclasses=['text_pattern_ops']),
+            index=models.Index(condition=models.Q(('grams', '')), fields=['key'], name='directory_searchentry_key_like', opclasses=['text_pattern_ops']),
         ),
         migrations.AddIndex(
             model_name='report',

@@ -186,10 +186,12 @@ class SearchEntry(models.Model):
             # Whole phone numbers are looked up by prefix (PostgreSQL needs
             # the pattern operator class for LIKE 'x%'; others ignore it):
             # through the trigram index, every number shares 031's trigrams.
+            # Only numbers (no character pairs): texts are never looked up so.
             models.Index(
                 fields=["key"],
                 name="directory_searchentry_key_like",
                 opclasses=["text_pattern_ops"],
+                condition=models.Q(grams=""),
             ),
         ]
 

@@ -7,6 +7,9 @@ are entries of the record they belong to, one per phrase; a Latin text with
 accents (Vietnamese) has a second entry without them.
 """
 
+import re
+import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 from django.conf import settings
@@ -43,16 +46,25 @@ NAME, DIVISION, VIA_DIVISION, TITLE, PLEDGE = Priority
 LANGUAGES = settings.MODELTRANSLATION_LANGUAGES
 
 
+# Joins the texts of one entry: never in a key (``search_key`` keeps letters
+# and digits only), so a substring of a query never spans two texts.
+SEPARATOR = "|"
+# Scripts in which one or two characters are a word (Hangul, Chinese
+# characters, kana): every pair of a key is a word a short query may be.
+_SYLLABIC = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
+
+
 def text_fields(text):
-    """The normalised columns of a text."""
+    """The normalised columns of a text. Only a syllabic script keeps every
+    character pair; in the others a short query is the start of a word."""
     key = search_key(text)
+    words = search_words(text)
     initials = initials_of(key) if any(map(is_hangul, key)) else ""
-    return {
-        "key": key,
-        "words": search_words(text),
-        "initials": initials,
-        "grams": grams(key, initials),
-    }
+    if _SYLLABIC.search(key):
+        pairs = grams(key, initials)
+    else:
+        pairs = " " + " ".join(dict.fromkeys(w[:2] for w in words.split())) + " "
+    return {"key": key, "words": words, "initials": initials, "grams": pairs}
 
 
 @lru_cache(maxsize=65536)
@@ -68,14 +80,56 @@ def number_fields(number):
 
 
 def entries_of(texts, **own):
-    """An entry for each (priority, text), and one without accents where it has
-    them; texts that read alike once normalised give one entry."""
-    found = {}
+    """One entry for each priority and script, of every (priority, text) of
+    it and of its forms without accents: a record's name in English,
+    Vietnamese, Uzbek and Filipino is one row, not five. The keys of several
+    texts are joined, each between separators, so that ``|key|`` is a whole
+    text and ``|key`` the start of one. Scripts stay apart, so that a query's
+    pieces are tested against the texts of its own script only."""
+    grouped = {}
     for priority, text in texts:
         for fields in forms_of(text):
-            if fields["key"] not in found:
-                found[fields["key"]] = dict(priority=priority, **own, **fields)
-    return list(found.values())
+            group = grouped.setdefault((priority, script_of(fields["key"])), {})
+            group.setdefault(fields["key"], fields)
+    return [
+        dict(priority=priority, **own, **joined_fields(list(forms.values())))
+        for (priority, _script), forms in grouped.items()
+    ]
+
+
+@lru_cache(maxsize=4096)
+def _script(ch):
+    name = unicodedata.name(ch, "")
+    if name.startswith(("HIRAGANA", "KATAKANA", "CJK")):
+        return "CJK"
+    return name.split(" ")[0]
+
+
+def script_of(key):
+    """The script most of a key's letters are in (a Thai name may begin with
+    a place written in Latin letters); digits belong to none."""
+    scripts = Counter(_script(ch) for ch in key if ch.isalpha())
+    return scripts.most_common(1)[0][0] if scripts else ""
+
+
+def joined_fields(forms):
+    if len(forms) == 1:
+        return forms[0]
+    pairs = " ".join(f["grams"].strip() for f in forms).split()
+    return {
+        "key": separated([f["key"] for f in forms]),
+        "words": " "
+        + " ".join(dict.fromkeys(" ".join(f["words"] for f in forms).split()))
+        + " ",
+        "initials": separated([f["initials"] for f in forms if f["initials"]]),
+        "grams": " " + " ".join(dict.fromkeys(pairs)) + " ",
+    }
+
+
+def separated(keys):
+    if len(keys) < 2:
+        return "".join(keys)
+    return SEPARATOR + SEPARATOR.join(keys) + SEPARATOR
 
 
 @lru_cache(maxsize=65536)

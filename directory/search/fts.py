@@ -130,6 +130,8 @@ def built_afterwards(connection):
             # The rows' deferred foreign key checks first: PostgreSQL builds
             # no index on a table with checks pending.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # A GIN index built within memory is built in one pass.
+            cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for _name, definition in indexes:
                 cursor.execute(definition)
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")

@@ -19,11 +19,11 @@ from core.cache import current_generation
 
 from ..models import Synonym
 from . import fuzzy, sql
+from .keyboard import keyboard_readings
 from .sentences import content_words, ngrams
 from .text import (
     clean_query,
     is_hangul,
-    keyboard_readings,
     search_key,
     stem,
     typed_number,

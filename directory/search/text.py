@@ -5,6 +5,7 @@ keyboard layout and phone digits.
 
 import re
 import unicodedata
+from functools import cache, lru_cache
 
 import opencc
 import snowballstemmer
@@ -21,39 +22,6 @@ INDEX_LETTERS = "ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊㅋㅌㅍㅎ"
 _PLAIN = {"ㄲ": "ㄱ", "ㄸ": "ㄷ", "ㅃ": "ㅂ", "ㅆ": "ㅅ", "ㅉ": "ㅈ"}
 _JAMO = {chr(code) for code in range(0x3131, 0x318F)}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-# The standard two-set (두벌식) layout: the jamo each key of an English
-# keyboard types. Shift changes only the seven keys listed in upper case.
-KEYBOARD = dict(
-    zip(
-        "qwertyuiopasdfghjklzxcvbnmQWERTOP",
-        "ㅂㅈㄷㄱㅅㅛㅕㅑㅐㅔㅁㄴㅇㄹㅎㅗㅓㅏㅣㅋㅌㅊㅍㅠㅜㅡㅃㅉㄸㄲㅆㅒㅖ",
-        strict=True,
-    )
-)
-_DOUBLE_MEDIALS = {
-    "ㅗㅏ": "ㅘ",
-    "ㅗㅐ": "ㅙ",
-    "ㅗㅣ": "ㅚ",
-    "ㅜㅓ": "ㅝ",
-    "ㅜㅔ": "ㅞ",
-    "ㅜㅣ": "ㅟ",
-    "ㅡㅣ": "ㅢ",
-}
-_DOUBLE_FINALS = {
-    "ㄱㅅ": "ㄳ",
-    "ㄴㅈ": "ㄵ",
-    "ㄴㅎ": "ㄶ",
-    "ㄹㄱ": "ㄺ",
-    "ㄹㅁ": "ㄻ",
-    "ㄹㅂ": "ㄼ",
-    "ㄹㅅ": "ㄽ",
-    "ㄹㅌ": "ㄾ",
-    "ㄹㅍ": "ㄿ",
-    "ㄹㅎ": "ㅀ",
-    "ㅂㅅ": "ㅄ",
-}
-_SPLIT_FINALS = {double: pair for pair, double in _DOUBLE_FINALS.items()}
 
 
 def clean_query(text):
@@ -97,6 +65,8 @@ def search_key(text):
     )
 
 
+# Indexing meets the same words on thousands of names.
+word_key = lru_cache(maxsize=65536)(search_key)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
 
@@ -132,6 +102,7 @@ def _word_script(word):
     return ""
 
 
+@lru_cache(maxsize=65536)
 def stem(key):
     """The stem of an English or Russian word key (wages → wage,
     обустройству → обустройств); other words as they are.
@@ -146,13 +117,9 @@ def stem(key):
     return stemmed if len(stemmed) >= 3 else key
 
 
-_stemmer_cache = {}
-
-
+@cache
 def _stemmer(script):
-    if script not in _stemmer_cache:
-        _stemmer_cache[script] = snowballstemmer.stemmer(_STEMMERS[script])
-    return _stemmer_cache[script]
+    return snowballstemmer.stemmer(_STEMMERS[script])
 
 
 def split_words(text):
@@ -178,7 +145,7 @@ def query_words(text):
 def search_words(text):
     """The words of a text as keys, and the stems that differ, padded with
     spaces for whole-word tests."""
-    keys = [search_key(word) for word in split_words(text)]
+    keys = [word_key(word) for word in split_words(text)]
     keys += [stem(key) for key in keys]
     return " " + " ".join(key for key in dict.fromkeys(keys) if key) + " "
 
@@ -232,70 +199,3 @@ def typed_number(text):
     if phones.is_possible_international(text):
         return phone_key(phones.parse(text))
     return digits(text)
-
-
-def from_keyboard(text):
-    """Hangul for text typed with the keyboard in English mode: rhfuddls → 고려인.
-
-    Returns "" unless every letter maps to a key and the jamo form syllables.
-    """
-    letters = "".join(text.split())
-    if not letters or not all(
-        ch in KEYBOARD or ch.lower() in KEYBOARD for ch in letters
-    ):
-        return ""
-    syllables = _compose(KEYBOARD.get(ch) or KEYBOARD[ch.lower()] for ch in letters)
-    return syllables if all(is_hangul(ch) for ch in syllables) else ""
-
-
-def keyboard_readings(text):
-    """The Hangul readings of text typed in English mode, likeliest first.
-
-    A key pressed twice by mistake is forgiven: rhfuddls reads 고령인, then
-    고려인 without the repeated d.
-    """
-    readings = [from_keyboard(text)]
-    for i in range(1, len(text)):
-        if text[i] == text[i - 1]:
-            readings.append(from_keyboard(text[:i] + text[i + 1 :]))
-    return [reading for reading in dict.fromkeys(readings) if reading]
-
-
-def _syllable(initial, medial, final=""):
-    if not medial:
-        return initial
-    if not initial:
-        return medial + final
-    return chr(
-        HANGUL_FIRST
-        + (INITIALS.index(initial) * 21 + MEDIALS.index(medial)) * 28
-        + FINALS.index(final)
-    )
-
-
-def _compose(jamo):
-    """Assemble a stream of jamo into syllables, as a Korean input method does."""
-    out, initial, medial, final = [], "", "", ""
-    for ch in jamo:
-        if ch in MEDIALS:
-            if final:
-                # The last consonant moves on to start the next syllable.
-                keep, moved = _SPLIT_FINALS.get(final, ("", final))
-                out.append(_syllable(initial, medial, keep))
-                initial, medial, final = moved, ch, ""
-            elif medial and medial + ch in _DOUBLE_MEDIALS:
-                medial = _DOUBLE_MEDIALS[medial + ch]
-            elif medial or not initial:
-                out.append(_syllable(initial, medial))
-                initial, medial = "", ch
-            else:
-                medial = ch
-        elif initial and medial and not final and ch in FINALS:
-            final = ch
-        elif final and final + ch in _DOUBLE_FINALS:
-            final = _DOUBLE_FINALS[final + ch]
-        else:
-            out.append(_syllable(initial, medial, final))
-            initial, medial, final = ch, "", ""
-    out.append(_syllable(initial, medial, final))
-    return "".join(out)

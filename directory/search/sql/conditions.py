@@ -124,9 +124,10 @@ def number_prefix(key):
     index serves: through the trigrams, every number shares 031's. SQLite's
     ``LIKE`` ignores case and so no index serves it, its ``GLOB`` does
     (digits are no wildcard of either)."""
+    # The index holds the numbers only (``grams`` is empty for them alone).
     if connection.vendor == "sqlite":
-        return Condition("{key} GLOB %s", f"{key}*")
-    return Condition("{key} LIKE %s", f"{key}%")
+        return Condition("({key} GLOB %s AND {grams} = '')", f"{key}*")
+    return Condition("({key} LIKE %s AND {grams} = '')", f"{key}%")
 
 
 def key_condition(key):
@@ -167,9 +168,14 @@ def rank(keys, alternatives, groups=()):
 
     ``keys`` (as typed) rank before ``alternatives``; either may be empty.
     """
+    # An entry of several texts keeps each between separators (``entries``).
     tests = [
-        lambda key: Condition(f"{column(key)} = %s", key),
-        lambda key: Condition(f"{column(key)} LIKE %s", f"{key}%"),
+        lambda key: Condition(
+            f"({column(key)} = %s OR {column(key)} LIKE %s)", key, f"%|{key}|%"
+        ),
+        lambda key: Condition(
+            f"({column(key)} LIKE %s OR {column(key)} LIKE %s)", f"{key}%", f"%|{key}%"
+        ),
         lambda key: Condition("{words} LIKE %s", f"% {key} %"),
         key_condition,
     ]

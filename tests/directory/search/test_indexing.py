@@ -12,7 +12,7 @@ from directory.models import (
     Service,
     Synonym,
 )
-from directory.search.entries import texts_of
+from directory.search.entries import SEPARATOR, script_of, texts_of
 from directory.search.fts import FTS, MIRRORS, TRIGGERS
 from directory.search.text import search_key, unaccented
 from directory.signals import index_existing_rows
@@ -85,7 +85,18 @@ class IndexMaintenanceTests(SeededTestCase):
                         if form
                     }
                 entries = SearchEntry.objects.filter(kind=kind, service=None)
-                self.assertEqual(set(entries.values_list("key", flat=True)), keys)
+                indexed = {
+                    key
+                    for joined in entries.values_list("key", flat=True)
+                    for key in joined.split(SEPARATOR)
+                    if key
+                }
+                self.assertEqual(indexed, keys)
+                # A record's texts of one rank and script are one entry: its
+                # name in English, Vietnamese, Uzbek and Filipino is one row.
+                scripts = {(e.object_id, script_of(e.key)) for e in entries}
+                self.assertEqual(entries.count(), len(scripts))
+                self.assertLess(entries.count(), len(keys))
 
     def test_renamed_service_is_found_by_its_new_name(self):
         service = Service.objects.get(name="결혼이민자 지원")

@@ -1,10 +1,9 @@
 from django.test import SimpleTestCase
 
+from directory.search.keyboard import from_keyboard, keyboard_readings
 from directory.search.text import (
-    from_keyboard,
     grams,
     initials_of,
-    keyboard_readings,
     query_words,
     search_key,
     search_words,
