@@ -209,12 +209,10 @@ def is_personal(request, response):
 
 
 def share_publicly(response):
-    """Shared caches keep the page for EDGE_CACHE_SECONDS, then ask again
-    with its ETag (a 304 from this cache while nothing changed); browsers
-    ask again each time, but may show their copy for EDGE_CACHE_SECONDS
-    while they do (stale-while-revalidate applies to them too: the service
-    worker asks with "no-cache"). While the app cannot answer, the edge
-    serves it."""
+    """Shared caches keep the page for EDGE_CACHE_SECONDS, then revalidate
+    it with its ETag; browsers revalidate each time and may show their copy
+    meanwhile (the service worker asks with "no-cache"). While the app
+    cannot answer, the edge serves it."""
     patch_cache_control(
         response,
         public=True,

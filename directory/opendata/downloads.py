@@ -53,7 +53,7 @@ def service_columns():
     return ["id", *label.values(), "url"]
 
 
-def service_rows(request):
+def service_sheet_rows(request):
     """One row per service, in the order of the standard documents; any text
     that a spreadsheet would take for a formula is neutralised."""
     for service in Service.objects.with_contacts().in_document_order():
@@ -71,7 +71,7 @@ def service_rows(request):
         yield [neutralised(value) for value in row]
 
 
-def about_rows(request):
+def about_sheet_rows(request):
     """The licence, the last change and where the data comes from."""
     changed = last_change()
     return [
@@ -109,7 +109,7 @@ class ServicesCsvView(DownloadView):
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(service_columns())
-        writer.writerows(service_rows(request))
+        writer.writerows(service_sheet_rows(request))
         # The byte order mark makes Excel read the file as UTF-8, not CP949.
         return "\ufeff" + buffer.getvalue()
 
@@ -123,10 +123,10 @@ class ServicesXlsxView(DownloadView):
         sheet = workbook.active
         sheet.title = str(Service._meta.verbose_name_plural)[:31]
         sheet.append(service_columns())
-        for row in service_rows(request):
+        for row in service_sheet_rows(request):
             sheet.append(row)
         about = workbook.create_sheet(_("About the data")[:31])
-        for row in about_rows(request):
+        for row in about_sheet_rows(request):
             about.append(row)
         buffer = io.BytesIO()
         workbook.save(buffer)

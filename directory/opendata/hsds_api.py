@@ -22,8 +22,8 @@ from .answers import with_headers
 from .errors import in_client_language
 from .hsds_openapi import VENDOR, VERSION, schema_files, served
 from .hsds_params import (
+    HsdsPage,
     InvalidParameter,
-    Page,
     boolean_param,
     datetime_param,
     format_param,
@@ -69,9 +69,9 @@ def hsds_view(view):
     return answering
 
 
-def paginated(request, items):
+def enveloped_page(request, items):
     """``items`` (a list, or a queryset of records' sources) as one page."""
-    page = Page.asked(request.GET, len(items))
+    page = HsdsPage.asked(request.GET, len(items))
     start, end = page.bounds
     return page.envelope(list(items[start:end]))
 
@@ -137,9 +137,9 @@ def service_records(request, pks):
 
 
 @hsds_view
-def service_list(request):
+def hsds_service_list(request):
     full = boolean_param(request.GET, "full")
-    page = Page.asked(request.GET, 0)
+    page = HsdsPage.asked(request.GET, 0)
     pks = filtered_services(request.GET)
     page.total = len(pks)
     start, end = page.bounds
@@ -156,7 +156,7 @@ def canonical(value):
 
 
 @hsds_view
-def service_detail(request, id):
+def hsds_service_detail(request, id):
     pk = service_ids().get(canonical(id))
     if pk is None:
         raise Http404
@@ -179,7 +179,9 @@ def organization_list(request):
     if full:
         organization = organization_record(request, all_services(request, full_service))
     found = not text or text.casefold() in organization["name"].casefold()
-    return json_answer(paginated(request, [organization] if found else []), request)
+    return json_answer(
+        enveloped_page(request, [organization] if found else []), request
+    )
 
 
 @hsds_view
@@ -201,7 +203,7 @@ def taxonomy_list(request):
     format_param(request.GET)
     text = search_param(request.GET)
     found = [t for t in taxonomies(request) if texts_match(t, text)]
-    return json_answer(paginated(request, found), request)
+    return json_answer(enveloped_page(request, found), request)
 
 
 def one_of(records, id):
@@ -234,7 +236,7 @@ def taxonomy_term_list(request):
         and (not parent or term.get("parent_id") == parent)
         and (not top_only or "parent_id" not in term)
     ]
-    return json_answer(paginated(request, found), request)
+    return json_answer(enveloped_page(request, found), request)
 
 
 @hsds_view
@@ -259,5 +261,5 @@ def schema_file(request, name):
 
 
 @hsds_view
-def not_found(request, rest=""):
+def hsds_not_found(request, rest=""):
     raise Http404

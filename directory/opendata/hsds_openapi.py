@@ -69,7 +69,8 @@ def vendored(name):
     return json.loads((VENDOR / name).read_text("utf-8"))
 
 
-def error_response(description):
+def error_response_object(description):
+    """An OpenAPI Response Object: an error answer with the HSDS Error schema."""
     return {
         "description": description,
         "content": {
@@ -95,9 +96,11 @@ def corrected():
     for path, item in paths.items():
         responses = item["get"]["responses"]
         if path.endswith("{id}"):
-            responses["404"] = error_response("No record with this id.")
+            responses["404"] = error_response_object("No record with this id.")
         elif path != "/":
-            responses["400"] = error_response("An invalid parameter, with the reason.")
+            responses["400"] = error_response_object(
+                "An invalid parameter, with the reason."
+            )
     return document
 
 

@@ -42,7 +42,7 @@ def positive(value, default, maximum=None):
 
 
 @dataclass
-class Page:
+class HsdsPage:
     """One page of ``total`` items: the HSDS envelope around ``contents``."""
 
     number: int

@@ -7,8 +7,10 @@ from directory.loading.loader import LOCK_KEY, RowError, RowLoader, loading
 from directory.loading.plans import Row
 from directory.loading.report import LoadReport
 from directory.loading.seeding import directory_seed
-from directory.models import SeedRecord
-from standards.models import Sector
+from directory.models import Division, SeedRecord, Service
+from standards.models import Pledge, PolicyArea, Sector
+
+from .imports import SEED, import_file, labels, phones
 
 TITLE = "이민사회 분야 행정서비스 이행표준"
 
@@ -108,3 +110,83 @@ class RowErrorTests(TestCase):
 
     def test_error_without_a_line_is_the_message_alone(self):
         self.assertEqual(str(RowError(None, "서비스 중복")), "서비스 중복")
+
+
+class StaffEditTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        import_file(SEED)
+        cls.pledge = Pledge.objects.get(
+            commitment__area__number=1, commitment__letter="나", number=2
+        )
+        cls.pledge.text = "담당자가 고친 문장입니다."
+        cls.pledge.save()
+        cls.service = Service.objects.get(name="결혼이민자 지원")
+        cls.service.division = Division.objects.get(name="이민체류지원 담당")
+        cls.service.save()
+
+    def test_edited_rows_are_conflicts_and_survive(self):
+        report = import_file(SEED)
+
+        self.assertFalse(report.changed_anything)
+        self.assertEqual(
+            labels(report.conflicts),
+            [
+                "세부 약속 이민사회 · 1 · 나 · 2",
+                "서비스 이민사회 · 2 · 결혼이민자 지원",
+            ],
+        )
+        self.pledge.refresh_from_db()
+        self.service.refresh_from_db()
+        self.assertEqual(self.pledge.text, "담당자가 고친 문장입니다.")
+        self.assertEqual(self.service.division.name, "이민체류지원 담당")
+
+    def test_conflict_tells_what_differs_and_where(self):
+        (conflict, _service) = import_file(SEED).conflicts
+        self.assertEqual(conflict.line, 18)
+        self.assertEqual(conflict.reason, "edited")
+        self.assertEqual(
+            conflict.differences["text"],
+            (
+                "담당자가 고친 문장입니다.",
+                "포괄적 거버넌스를 운영하여 다양한 의견을 수렴하여 "
+                "이민사회정책을 수립하겠습니다.",
+            ),
+        )
+
+    def test_force_replaces_the_edits(self):
+        report = import_file(SEED, force=True)
+
+        self.assertEqual(report.conflicts, [])
+        self.assertEqual(len(report.changed), 2)
+        self.pledge.refresh_from_db()
+        self.service.refresh_from_db()
+        self.assertTrue(self.pledge.text.startswith("포괄적 거버넌스를"))
+        self.assertEqual(self.service.division.name, "다문화가족지원 담당")
+        self.assertFalse(import_file(SEED).conflicts)
+
+    def test_renamed_row_is_a_conflict_and_not_brought_back(self):
+        Service.objects.filter(name="외국인SNS기자단 운영").update(
+            name="외국인 SNS 기자단 운영"
+        )
+
+        report = import_file(SEED)
+
+        self.assertIn(
+            "서비스 이민사회 · 1 · 외국인SNS기자단 운영", labels(report.conflicts)
+        )
+        self.assertFalse(Service.objects.filter(name="외국인SNS기자단 운영").exists())
+        self.assertEqual(phones("외국인 SNS 기자단 운영"), ["031-8030-4663"])
+
+    def test_row_staff_added_is_left_alone(self):
+        Service.objects.create(
+            area=PolicyArea.objects.get(number=1),
+            division=Division.objects.get(name="이민사회정책 담당"),
+            name="이주민 통역 지원",
+            position=9,
+        )
+
+        report = import_file(SEED)
+
+        self.assertFalse(report.changed_anything)
+        self.assertTrue(Service.objects.filter(name="이주민 통역 지원").exists())

@@ -1,62 +1,17 @@
-"""The directory under real faults: each test breaks one server while visitors
-and staff use the site, prints what it measured and asserts what deploy.md
-promises (docs/reliability.md holds the figures)."""
+"""The PostgreSQL primary and its standby stopped, hung or lagging while
+visitors and staff use the site (docs/reliability.md holds the figures).
 
-import itertools
+pytest runs the fault modules in name order: these database faults come
+before the cache faults of test_redis.py."""
+
 import json
 import os
 import subprocess
-import threading
 import time
 
 from .client import Load, Staff, fetch
+from .probes import RUN, failures_logged, stored_name, uncached, warm
 from .servers import STAFF, pg_ctl, psql, report, wait_until
-
-PAGE_COOKIES = {"Cookie": "csrftoken=visitor-own-token; _ga=GA1.2.3.4"}
-# Names unique to this run: a name left by an earlier run proves nothing.
-RUN = time.strftime("%H%M%S")
-_probe = itertools.count()
-
-
-def stored_name(records):
-    """The service's name as the primary holds it."""
-    return psql(
-        os.environ["FAULT_PRIMARY_URL"],
-        f"SELECT name_ko FROM directory_service WHERE id = {records['service']}",
-    )
-
-
-def stored_number(records):
-    return psql(
-        os.environ["FAULT_PRIMARY_URL"],
-        f"SELECT number FROM directory_contact WHERE id = {records['contact']}",
-    )
-
-
-def uncached(site, path):
-    """``path`` with a query never asked before, so never served from the cache."""
-    return fetch(f"{site.base}{path}?probe={RUN}-{next(_probe)}")
-
-
-def failures_logged(site, text):
-    """How many lines of the site's log say ``text``, by failure kind."""
-    kinds = {}
-    for line in open(site.log.name, encoding="utf-8"):
-        if text in line:
-            kind = json.loads(line).get("failure", "?")
-            kinds[kind] = kinds.get(kind, 0) + 1
-    return kinds
-
-
-def no_server_errors(counts):
-    return not any(
-        status == 500 or str(status).startswith("error") for status in counts
-    )
-
-
-def warm(site, paths):
-    for path in paths:
-        assert fetch(site.base + path)[0] == 200
 
 
 def test_primary_stopped(site, records):
@@ -225,101 +180,3 @@ def test_standby_lagging(site, records):
     assert second[0] == 302 and stored == names[1]
     assert names[1] in public[2]
     assert '"replica": "lagging"' in health[2]
-
-
-# The cache faults run after the database faults: a worker that could not
-# bump the page-cache generation while Redis was away owes the bump until its
-# next request, and a bump made while the database is down would turn every
-# cached page into a 503 in the database tests.
-def test_cache_killed_then_hung(site, redis, records):
-    pages = ["/", f"/services/{records['service']}/", "/api/v1/services?limit=5"]
-    urls = [site.base + path for path in pages]
-    warm(site, pages)
-    staff = Staff(site.base, *STAFF)
-    change = f"/admin/directory/service/{records['service']}/change/"
-    with Load(urls) as killed:
-        time.sleep(0.5)
-        redis.kill()
-        time.sleep(2)
-        health = fetch(site.base + "/healthz")
-        name = f"캐시 장애 중 저장 {RUN}"
-        status, body = staff.save(change, "service_form", name_ko=name)
-        time.sleep(1)
-    redis.start()
-    with Load(urls) as hung:
-        time.sleep(0.5)
-        redis.pause()
-        time.sleep(3)
-        redis.resume()
-        # Every worker makes the page-cache bump it owes once Redis answers.
-        time.sleep(1)
-    report(
-        "Redis killed, then hung (SIGSTOP 3 s)",
-        killed=dict(killed.counts),
-        killed_slowest_s=round(killed.slowest, 2),
-        healthz=(health[0], health[2]),
-        admin_save_status=status,
-        hung=dict(hung.counts),
-        hung_slowest_s=round(hung.slowest, 2),
-        cache_log_lines=site.log_lines("Cache unavailable"),
-    )
-    assert no_server_errors(killed.counts) and killed.counts[200] > 50
-    assert no_server_errors(hung.counts) and hung.counts[200] > 20
-    assert health[0] == 200 and '"cache": "degraded"' in health[2]
-    assert status == 302 and stored_name(records) == name
-    _s, _h, page = fetch(site.base + f"/services/{records['service']}/")
-    assert name in page
-    assert site.log_lines("Cache unavailable") <= 4  # once a minute per worker
-
-
-def _save(pair, key, who, path, form_id, **changes):
-    pair[key] = who.save(path, form_id, **changes)
-
-
-def test_number_and_service_saved_together(site, records):
-    staff = [Staff(site.base, *STAFF), Staff(site.base, *STAFF)]
-    service = f"/admin/directory/service/{records['service']}/change/"
-    contact = f"/admin/directory/contact/{records['contact']}/change/"
-    results, lost = [], 0
-    for round_ in range(20):
-        name = f"동시 저장 {RUN} {round_}"
-        number = f"031-{8000 + int(RUN[-3:]) % 1000}-{1000 + round_}"
-        pair = {}
-        threads = [
-            threading.Thread(
-                target=_save,
-                args=(pair, "service", staff[0], service, "service_form"),
-                kwargs={"name_ko": name},
-            ),
-            threading.Thread(
-                target=_save,
-                args=(pair, "contact", staff[1], contact, "contact_form"),
-                kwargs={"number": number},
-            ),
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        results.append((pair["service"][0], pair["contact"][0]))
-        page = fetch(site.base + f"/services/{records['service']}/")[2]
-        # A save answered 302 is kept; one refused (200) says why, in Korean.
-        if pair["service"][0] == 302 and (
-            name not in page or stored_name(records) != name
-        ):
-            lost += 1
-        if (
-            pair["contact"][0] == 302
-            and stored_number(records) != "+82" + (number.replace("-", "")[1:])
-        ):
-            lost += 1
-        for status, body in pair.values():
-            if status == 200:
-                assert "같은 순간에 다른 변경 사항이" in body or "변경했습니다" in body
-    report(
-        "A number and a service that uses it saved together, 20 rounds",
-        statuses=results,
-        saves_lost=lost,
-    )
-    assert all(status in (200, 302) for pair in results for status in pair)
-    assert lost == 0
