@@ -24,7 +24,9 @@ Kind = SearchEntry.Kind
 
 
 @lru_cache(maxsize=65536)
-def national(e164):
+def national_of_e164(e164):
+    """``phones.national`` of a number as stored, once per number: results
+    show a team's numbers again and again."""
     return phones.national(e164)
 
 
@@ -41,7 +43,7 @@ class Number(Answering):
 
     @property
     def national(self):
-        return national(self.number)
+        return national_of_e164(self.number)
 
     @property
     def label(self):
