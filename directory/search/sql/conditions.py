@@ -6,6 +6,7 @@ from functools import reduce
 from django.db import connection
 from django.db.models import Expression
 
+from ..entries import SEPARATOR as SEP
 from ..fts import FIRST, FIRST_PRIORITIES, FTS
 from ..text import INITIALS_MARK, is_hangul, is_initials, is_whole_number
 
@@ -171,10 +172,12 @@ def rank(keys, alternatives, groups=()):
     # An entry of several texts keeps each between separators (``entries``).
     tests = [
         lambda key: Condition(
-            f"({column(key)} = %s OR {column(key)} LIKE %s)", key, f"%|{key}|%"
+            f"({column(key)} = %s OR {column(key)} LIKE %s)", key, f"%{SEP}{key}{SEP}%"
         ),
         lambda key: Condition(
-            f"({column(key)} LIKE %s OR {column(key)} LIKE %s)", f"{key}%", f"%|{key}%"
+            f"({column(key)} LIKE %s OR {column(key)} LIKE %s)",
+            f"{key}%",
+            f"%{SEP}{key}%",
         ),
         lambda key: Condition("{words} LIKE %s", f"% {key} %"),
         key_condition,
