@@ -21,7 +21,7 @@ from directory.models import (
 )
 from directory.opendata.hsds_ids import record_id
 from standards.models import Commitment, Pledge, PolicyArea, Sector
-from tests.base import SeededTestCase
+from tests.base import SeededTestCase, load_seed
 from tests.directory.opendata.test_hsds_api import HsdsClient, HsdsTestData
 from tests.factories import make_area, make_sector, make_service
 
@@ -218,7 +218,7 @@ class StableIdTests(HsdsClient, TestCase):
         )
 
     def test_ids_do_not_depend_on_the_answers_language(self):
-        call_command("seed_directory", stdout=StringIO())
+        load_seed(seed_command=True)
         korean = self.get_json("services", full="true")
         english = self.get_json("services", full="true", lang="en")
         ids = [
