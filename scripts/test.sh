@@ -99,7 +99,8 @@ in_background "edge tests" env -u DATABASE_URL $BIN/pytest tests/edge
 # once, on PostgreSQL, the database the site runs on in production. A test
 # that touches no database would only repeat itself there.
 echo "== tests on SQLite (all but the browser, edge and fault tests)"
-if ! env -u DATABASE_URL $BIN/pytest "${PARALLEL[@]}" --ignore=tests/e2e --ignore=tests/edge "$@"; then
+if ! env -u DATABASE_URL $BIN/pytest "${PARALLEL[@]}" --ignore=tests/e2e --ignore=tests/edge \
+  --ignore=tests/fault "$@"; then
   background_results || true
   exit 1
 fi
