@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+# Compiled modules are kept (in the git-ignored __pycache__ folders) even
+# where the environment says not to write them: the suite starts dozens of
+# Python processes, each of which would compile the project and its tests
+# (pytest's rewritten assertions) again.
+unset PYTHONDONTWRITEBYTECODE
 # One test process per CPU (pytest-xdist), each with its own test database
 # (pytest-django adds the worker's name to it) and its own live server on a
 # free port. Tests go to whichever process is free: the end-to-end tests, the
