@@ -6,6 +6,9 @@ search entries current. ``loaddata`` saves with ``raw=True``, which skips
 way every row that reaches the database passes through here.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -42,6 +45,10 @@ SHOWN_MODELS = {
     DeclaredHoliday,
 }
 Kind = SearchEntry.Kind
+# The records that ``indexing_deferred`` indexes at its end, by kind ("team":
+# a division and its services); None outside it.
+_deferred = ContextVar("deferred_indexing", default=None)
+TEAM = "team"
 
 
 @receiver(post_save)
@@ -60,6 +67,49 @@ def data_changed(sender, action="post_", **kwargs):
         invalidate_public_pages()
 
 
+@contextmanager
+def indexing_deferred():
+    """Index each record that the block's saves touch once, at its end.
+
+    A seed saves a record's search words one by one, each of which would
+    index the record anew. A block inside another one defers to the outer.
+    """
+    if _deferred.get() is not None:
+        yield
+        return
+    pending = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    teams = pending.pop(TEAM, set())
+    services = pending.pop(Kind.SERVICE, set())
+    services |= set(
+        Service.objects.filter(division__in=teams).values_list("pk", flat=True)
+    )
+    if teams:
+        search_index(Kind.DIVISION, teams)
+    if services:
+        index_services(services)
+    for kind, pks in pending.items():
+        search_index(kind, pks)
+
+
+def _index_later(kind, pks):
+    """Whether a deferring block takes these records (else index them now)."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending.setdefault(kind, set()).update(pks)
+    return pending is not None
+
+
+def index(kind, pks):
+    """Index these records now, or at the end of a deferring block."""
+    if not _index_later(kind, pks):
+        search_index(kind, pks)
+
+
 def index_services(pks):
     """Index these services anew, holding their rows while it is done.
 
@@ -69,6 +119,8 @@ def index_services(pks):
     first, in key order, makes the second wait for the first to commit.
     """
     pks = list(pks)
+    if _index_later(Kind.SERVICE, pks):
+        return
     with transaction.atomic():
         locked = Service.objects.select_for_update().filter(pk__in=pks)
         list(locked.order_by("pk").values_list("pk", flat=True))
@@ -82,6 +134,8 @@ def index_service(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Division)
 def index_division(sender, instance, **kwargs):
+    if _index_later(TEAM, [instance.pk]):
+        return
     with transaction.atomic():
         services = instance.services.select_for_update().order_by("pk")
         list(services.values_list("pk", flat=True))
@@ -98,17 +152,17 @@ def index_contact(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Commitment)
 def index_commitment(sender, instance, **kwargs):
-    search_index(Kind.COMMITMENT, [instance.pk])
+    index(Kind.COMMITMENT, [instance.pk])
 
 
 @receiver(post_save, sender=PolicyArea)
 def index_area(sender, instance, **kwargs):
-    search_index(Kind.AREA, [instance.pk])
+    index(Kind.AREA, [instance.pk])
 
 
 @receiver(post_save, sender=HelpLine)
 def index_helpline(sender, instance, **kwargs):
-    search_index(Kind.HELPLINE, [instance.pk])
+    index(Kind.HELPLINE, [instance.pk])
 
 
 @receiver(post_save, sender=SearchWord)
@@ -123,7 +177,7 @@ def index_search_words(sender, instance, origin=None, **kwargs):
         (Kind.HELPLINE, instance.helpline_id),
     ]:
         if pk is not None:
-            search_index(kind, [pk])
+            index(kind, [pk])
 
 
 @receiver(post_save, sender=ServicePhone)
@@ -139,7 +193,7 @@ def index_service_phone(sender, instance, origin=None, **kwargs):
 @receiver(post_delete, sender=Pledge)
 def index_pledge(sender, instance, origin=None, **kwargs):
     if _started_here(origin, sender):
-        search_index(Kind.COMMITMENT, [instance.commitment_id])
+        index(Kind.COMMITMENT, [instance.commitment_id])
 
 
 def _started_here(origin, model):

@@ -4,6 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
+# Compiled modules are kept (in the git-ignored __pycache__ folders) even
+# where the environment says not to write them: the suite starts dozens of
+# Python processes, each of which would compile the project and its tests
+# (pytest's rewritten assertions) again.
+unset PYTHONDONTWRITEBYTECODE
 # One test process per CPU (pytest-xdist), each with its own test database
 # (pytest-django adds the worker's name to it) and its own live server on a
 # free port. Tests go to whichever process is free: the end-to-end tests, the
@@ -44,43 +49,78 @@ DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$($BIN/python -c 'import secrets; print(secret
   DJANGO_ALLOWED_HOSTS=directory.example.kr \
   $BIN/python manage.py check --deploy --fail-level WARNING
 
-# The fault tests run on servers of their own while the SQLite tests run:
-# they spend most of their time waiting for a fault to take effect.
+# The fault tests and the edge tests run on servers of their own, in the
+# background while the SQLite and PostgreSQL tests run: they spend most of
+# their time waiting (for a fault to take effect, for the edge's copy of a
+# page to expire). Their output follows the PostgreSQL run's.
+background_names=()
+background_pids=()
+background_logs=()
+in_background() { # NAME COMMAND...
+  local log
+  log=$(mktemp)
+  "${@:2}" >"$log" 2>&1 &
+  background_names+=("$1")
+  background_pids+=($!)
+  background_logs+=("$log")
+}
+background_results() {
+  local status=0 i
+  for i in "${!background_pids[@]}"; do
+    wait "${background_pids[$i]}" || status=1
+    echo "== ${background_names[$i]} (their output)"
+    cat "${background_logs[$i]}"
+    rm -f "${background_logs[$i]}"
+  done
+  return $status
+}
+
+# Their servers are started in the background too.
+fault_tests() {
+  local faults
+  if ! faults=$(scripts/fault-services.sh); then
+    if [ "${CI:-}" = "true" ]; then
+      echo "The fault-test servers are required in CI and could not be started."
+      return 1
+    fi
+    echo "The fault-test servers are not available here: skipped (CI runs them)."
+    return 0
+  fi
+  eval "$(sed 's/^/export /' <<<"$faults")"
+  FAULT_TESTS=1 $BIN/pytest -m fault -s tests/fault
+}
 echo "== fault tests: Redis, the PostgreSQL primary and its standby break under load (in the background)"
-fault_log=$(mktemp)
-fault_pid=""
-if faults=$(scripts/fault-services.sh); then
-  (eval "$(sed 's/^/export /' <<<"$faults")" && FAULT_TESTS=1 $BIN/pytest -m fault -s tests/fault) \
-    >"$fault_log" 2>&1 &
-  fault_pid=$!
-elif [ "${CI:-}" = "true" ]; then
-  echo "The fault-test servers are required in CI and could not be started." >&2
+in_background "fault tests" fault_tests
+
+# One deployment (tests/edge/servers.py) for all of them, on a SQLite
+# database of its own; skipped where nginx or redis-server is missing.
+echo "== edge tests: the site's nginx in front of gunicorn (in the background)"
+in_background "edge tests" env -u DATABASE_URL $BIN/pytest tests/edge
+
+# Every other test but the browser tests runs on SQLite. The PostgreSQL run
+# that follows takes only the tests that use the test database (a Django test
+# case with databases, or a test marked or fixtured for one:
+# --database-tests-only, tests/conftest.py), and the browser tests, which run
+# once, on PostgreSQL, the database the site runs on in production. A test
+# that touches no database would only repeat itself there.
+echo "== tests on SQLite (all but the browser, edge and fault tests)"
+if ! env -u DATABASE_URL $BIN/pytest "${PARALLEL[@]}" --ignore=tests/e2e --ignore=tests/edge \
+  --ignore=tests/fault "$@"; then
+  background_results || true
   exit 1
-else
-  echo "The fault-test servers are not available here: skipped (CI runs them)." >&2
 fi
 
-# The browser tests run once, on PostgreSQL, the database the site runs on in
-# production; every other test runs on both databases.
-echo "== tests on SQLite (all but the browser tests)"
-sqlite_status=0
-env -u DATABASE_URL $BIN/pytest "${PARALLEL[@]}" --ignore=tests/e2e "$@" || sqlite_status=$?
-
-fault_status=0
-if [ -n "$fault_pid" ]; then
-  wait "$fault_pid" || fault_status=$?
-  echo "== fault tests (their output)"
-  cat "$fault_log"
-fi
-rm -f "$fault_log"
-[ "$sqlite_status" = 0 ] && [ "$fault_status" = 0 ] || exit 1
-
-echo "== tests on PostgreSQL, with the browser tests"
+echo "== tests on PostgreSQL: those that use the database, with the browser tests"
+postgres_status=0
 if url=$(scripts/postgres.sh); then
-  DATABASE_URL="$url" $BIN/pytest "${PARALLEL[@]}" "$@"
+  DATABASE_URL="$url" $BIN/pytest "${PARALLEL[@]}" --database-tests-only "$@" || postgres_status=$?
 elif [ "${CI:-}" = "true" ]; then
   echo "PostgreSQL is required in CI and could not be started." >&2
-  exit 1
+  postgres_status=1
 else
   echo "PostgreSQL is not available here: skipped (CI runs it)." >&2
 fi
+
+background_status=0
+background_results || background_status=$?
+[ "$postgres_status" = 0 ] && [ "$background_status" = 0 ]

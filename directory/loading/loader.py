@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from standards.models import official_language
 
 from ..models import SeedRecord
+from ..signals import indexing_deferred
 from .document import StandardDocumentError
 from .plans import MODELS, natural_key
 from .report import RowChange
@@ -54,7 +55,7 @@ class RowError(StandardDocumentError):
 
 @contextmanager
 def loading(*, dry_run=False):
-    """One run's transaction, which no other run overlaps.
+    """One run's transaction, which no other run overlaps, indexed at its end.
 
     A dry run rolls it back, so its report says exactly what a real run would
     do. A run that the database stops (another writer got there first, or the
@@ -64,7 +65,8 @@ def loading(*, dry_run=False):
     try:
         with transaction.atomic(using=using):
             run_lock(connections[using])
-            yield
+            with indexing_deferred():
+                yield
             if dry_run:
                 transaction.set_rollback(True, using=using)
     except (IntegrityError, OperationalError) as error:

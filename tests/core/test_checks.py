@@ -7,10 +7,10 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.test import TestCase
+from django.test import SimpleTestCase
 
 
-class DeployCheckTests(TestCase):
+class DeployCheckTests(SimpleTestCase):
     def run_manage(self, *args, **env):
         return self.run_python("manage.py", *args, **env)
 

@@ -1,7 +1,20 @@
 from django.test import TestCase
 
 from core.cache import current_generation
-from directory.models import Contact, Report, SeedRecord, Service, Synonym
+from directory.models import (
+    Contact,
+    Division,
+    HelpLine,
+    Report,
+    SearchEntry,
+    SearchWord,
+    SeedRecord,
+    Service,
+    Synonym,
+)
+from directory.search.indexing import search_rebuild
+from directory.signals import indexing_deferred
+from tests.base import SeededTestCase
 from tests.factories import make_commitment, make_service
 
 
@@ -70,3 +83,50 @@ class GenerationTests(TestCase):
         before = current_generation()
         Service.objects.all().mark_verified()
         self.assertGreater(current_generation(), before)
+
+
+def entries():
+    """Every search entry, without its id, in a stable order."""
+    fields = [f.attname for f in SearchEntry._meta.concrete_fields if not f.primary_key]
+    return sorted(map(repr, SearchEntry.objects.values_list(*fields)))
+
+
+class DeferredIndexingTests(SeededTestCase):
+    def test_records_are_indexed_at_the_end_of_the_block(self):
+        line = HelpLine.objects.get(number="1345")
+        found = SearchEntry.objects.filter(words__contains="ուսանողական")
+        with indexing_deferred():
+            SearchWord.objects.create(
+                helpline=line, language="hy", words="ուսանողական վիզա"
+            )
+            with indexing_deferred():
+                Division.objects.filter(pk=self.division.pk).update(name="가족 팀")
+                self.division.refresh_from_db()
+                self.division.save()
+            self.assertFalse(found.exists())
+            self.assertFalse(SearchEntry.objects.filter(words__contains="가족 팀"))
+        self.assertEqual(list(found.values_list("object_id", flat=True)), [line.pk])
+        # The team's entries and its services' carry its new name.
+        teams = SearchEntry.objects.filter(words__contains="가족 팀")
+        self.assertEqual(
+            set(teams.values_list("kind", flat=True)), {"division", "service"}
+        )
+
+    def test_the_index_after_the_block_is_the_index_built_anew(self):
+        with indexing_deferred():
+            service = Service.objects.get(name="결혼이민자 지원")
+            service.name = "국제결혼 가정 지원"
+            service.save()
+            contact = Contact.objects.get(number="031-8030-4655")
+            contact.number = "031-8030-4699"
+            contact.save()
+            SearchWord.objects.create(
+                service=service, language="ko", words="혼인 신고, 배우자 비자"
+            )
+            SearchWord.objects.filter(helpline__number="1345").first().delete()
+            self.division.name = "가족 팀"
+            self.division.save()
+        deferred = entries()
+        search_rebuild()
+        self.assertEqual(deferred, entries())
+        self.assertTrue(SearchEntry.objects.filter(words__contains="국제결혼"))

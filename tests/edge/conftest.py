@@ -1,7 +1,9 @@
 """The edge tests run the site's nginx (scripts/edge.sh) in front of a live
 app server on a SQLite database of their own; they are skipped where nginx or
-redis-server is not installed (scripts/test.sh installs them), and in the
-PostgreSQL run of scripts/test.sh, which would repeat them unchanged."""
+redis-server is not installed (scripts/test.sh installs them), and on a
+PostgreSQL test database, where they would repeat themselves unchanged.
+scripts/test.sh runs them on their own, in the background: one deployment
+for all of them."""
 
 import os
 
