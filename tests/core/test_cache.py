@@ -4,7 +4,6 @@ from unittest import mock
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.management import call_command
 from django.db import OperationalError, connection, connections, transaction
 from django.test import (
     Client,
@@ -18,13 +17,14 @@ from django.urls import reverse
 
 from core.cache import current_generation, invalidate_public_pages, page_cache_key
 from directory.models import Service
+from tests.base import load_seed
 from tests.factories import make_service
 
 
 class CachedPagesTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        load_seed(("standards", "directory"))
         cls.service = Service.objects.get(name="결혼이민자 지원")
 
     def test_second_anonymous_request_is_served_from_the_cache(self):
@@ -107,7 +107,7 @@ class CachedPagesTests(TestCase):
 class CacheKeyTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        load_seed(("standards", "directory"))
         cls.service = Service.objects.get(name="결혼이민자 지원")
 
     def test_other_cookies_and_tracking_parameters_share_the_cached_page(self):
@@ -171,7 +171,7 @@ class SharedCacheHeadersTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        load_seed(("standards", "directory"))
         cls.service = Service.objects.get(name="결혼이민자 지원")
 
     def control(self, response):
@@ -235,7 +235,7 @@ class StalePagesTests(TestCase):
 
     @classmethod
     def setUpTestData(cls):
-        call_command("loaddata", "standards", "directory", verbosity=0)
+        load_seed(("standards", "directory"))
         cls.service = Service.objects.get(name="결혼이민자 지원")
 
     def setUp(self):
