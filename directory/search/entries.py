@@ -63,7 +63,7 @@ def text_fields(text):
     if _SYLLABIC.search(key):
         pairs = grams(key, initials)
     else:
-        pairs = " " + " ".join(dict.fromkeys(w[:2] for w in words.split())) + " "
+        pairs = spaced(word[:2] for word in words.split())
     return {"key": key, "words": words, "initials": initials, "grams": pairs}
 
 
@@ -115,15 +115,17 @@ def script_of(key):
 def joined_fields(forms):
     if len(forms) == 1:
         return forms[0]
-    pairs = " ".join(f["grams"].strip() for f in forms).split()
     return {
         "key": separated([f["key"] for f in forms]),
-        "words": " "
-        + " ".join(dict.fromkeys(" ".join(f["words"] for f in forms).split()))
-        + " ",
+        "words": spaced(word for f in forms for word in f["words"].split()),
         "initials": separated([f["initials"] for f in forms if f["initials"]]),
-        "grams": " " + " ".join(dict.fromkeys(pairs)) + " ",
+        "grams": spaced(pair for f in forms for pair in f["grams"].split()),
     }
+
+
+def spaced(tokens):
+    """Tokens once each, padded with spaces for whole-token tests."""
+    return " " + " ".join(dict.fromkeys(tokens)) + " "
 
 
 def separated(keys):
