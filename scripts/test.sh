@@ -97,15 +97,17 @@ in_background "fault tests" fault_tests
 echo "== edge tests: the site's nginx in front of gunicorn (in the background)"
 in_background "edge tests" env -u DATABASE_URL $BIN/pytest tests/edge
 
-# Every other test but the browser tests runs on SQLite. The PostgreSQL run
-# that follows takes only the tests that use the test database (a Django test
-# case with databases, or a test marked or fixtured for one:
-# --database-tests-only, tests/conftest.py), and the browser tests, which run
-# once, on PostgreSQL, the database the site runs on in production. A test
-# that touches no database would only repeat itself there.
-echo "== tests on SQLite (all but the browser, edge and fault tests)"
+# Each test runs on the database where it tells something. The SQLite pass
+# takes the tests that touch no database, and of the others those of the
+# code whose SQL differs by database (--database-specific-only,
+# DATABASE_SPECIFIC in tests/conftest.py): search, bulk loads, the report
+# quota, migrations. The PostgreSQL pass, the database the site runs on in
+# production, takes every test that uses the database (--database-tests-only),
+# the browser tests included. A test that touches no database would only
+# repeat itself there.
+echo "== tests on SQLite (no database, or code whose SQL differs by database)"
 if ! env -u DATABASE_URL $BIN/pytest "${PARALLEL[@]}" --ignore=tests/e2e --ignore=tests/edge \
-  --ignore=tests/fault "$@"; then
+  --ignore=tests/fault --database-specific-only "$@"; then
   background_results || true
   exit 1
 fi

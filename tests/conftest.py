@@ -1,11 +1,33 @@
+from contextlib import ExitStack
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import SimpleTestCase, override_settings
 from django.utils import translation
 
+from tests.template_db import worker_databases
+
 # The fixtures through which a pytest-style test reaches the test database.
 DATABASE_FIXTURES = {"django_db_setup", "db", "transactional_db", "live_server"}
+
+
+# The tests of the code whose SQL differs between SQLite and PostgreSQL
+# (search, bulk loads, the report quota's lock, the migrations' own SQL):
+# the SQLite pass of scripts/test.sh runs only these of the database tests.
+DATABASE_SPECIFIC = (
+    "tests/directory/search/",
+    "tests/directory/loading/",
+    "tests/directory/admin/test_import",
+    "tests/directory/opendata/test_search.py",
+    "tests/directory/test_models.py",
+    "tests/directory/test_report",
+    "tests/directory/test_search_page.py",
+    "tests/directory/test_signals.py",
+    "tests/test_backup.py",
+    "tests/test_migrations.py",
+    "tests/test_template_db.py",
+)
 
 
 def pytest_addoption(parser):
@@ -14,6 +36,13 @@ def pytest_addoption(parser):
         action="store_true",
         help="run only the tests that use the test database: scripts/test.sh "
         "runs the others once, in its SQLite pass",
+    )
+    parser.addoption(
+        "--database-specific-only",
+        action="store_true",
+        help="of the tests that use the test database, run only those of code "
+        "whose SQL differs by database (DATABASE_SPECIFIC); the others run on "
+        "PostgreSQL only",
     )
 
 
@@ -29,13 +58,45 @@ def uses_database(item):
     )
 
 
+def portable_or_database_specific(item):
+    """Whether the SQLite pass takes the test: one that touches no database,
+    or one of code whose SQL differs by database."""
+    return not uses_database(item) or item.nodeid.startswith(DATABASE_SPECIFIC)
+
+
 def pytest_collection_modifyitems(config, items):
-    if not config.getoption("database_tests_only"):
+    if config.getoption("database_tests_only"):
+        keep = uses_database
+    elif config.getoption("database_specific_only"):
+        keep = portable_or_database_specific
+    else:
         return
-    others = [item for item in items if not uses_database(item)]
+    others = [item for item in items if not keep(item)]
     if others:
         config.hook.pytest_deselected(items=others)
-        items[:] = [item for item in items if uses_database(item)]
+        items[:] = [item for item in items if keep(item)]
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
+    """pytest-django's test databases, migrated once per run (tests/template_db.py)."""
+    worker = getattr(request.config, "workerinput", {}).get("workerid")
+    if worker is None:
+        databases = worker_databases(tmp_path_factory.getbasetemp(), "main")
+    else:
+        databases = worker_databases(tmp_path_factory.getbasetemp().parent, worker)
+    with ExitStack() as stack:
+        with django_db_blocker.unblock():
+            stack.enter_context(databases)
+        yield
+        with django_db_blocker.unblock():
+            stack.close()
 
 
 @pytest.fixture(autouse=True, scope="session")
