@@ -18,9 +18,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 from ..models import SearchEntry
 from .text import (
+    CharacterTable,
     grams,
+    has_hangul,
     initials_of,
-    is_hangul,
     phone_key,
     search_key,
     search_words,
@@ -59,7 +60,7 @@ def text_fields(text):
     character pair; in the others a short query is the start of a word."""
     key = search_key(text)
     words = search_words(text)
-    initials = initials_of(key) if any(map(is_hangul, key)) else ""
+    initials = initials_of(key) if has_hangul(key) else ""
     if _SYLLABIC.search(key):
         pairs = grams(key, initials)
     else:
@@ -97,7 +98,6 @@ def entries_of(texts, **own):
     ]
 
 
-@lru_cache(maxsize=4096)
 def _script(ch):
     name = unicodedata.name(ch, "")
     if name.startswith(("HIRAGANA", "KATAKANA", "CJK")):
@@ -105,11 +105,28 @@ def _script(ch):
     return name.split(" ")[0]
 
 
+# Each script as one character of its own, and back: a key translated
+# through ``_SCRIPTS`` is its letters' scripts (anything else is dropped).
+_SCRIPT_CODES, _SCRIPT_NAMES = {}, {}
+
+
+def _script_code(ch):
+    if not ch.isalpha():
+        return None
+    script = _script(ch)
+    code = _SCRIPT_CODES.setdefault(script, chr(0xF0000 + len(_SCRIPT_CODES)))
+    _SCRIPT_NAMES[code] = script
+    return code
+
+
+_SCRIPTS = CharacterTable(_script_code)
+
+
 def script_of(key):
     """The script most of a key's letters are in (a Thai name may begin with
     a place written in Latin letters); digits belong to none."""
-    scripts = Counter(_script(ch) for ch in key if ch.isalpha())
-    return scripts.most_common(1)[0][0] if scripts else ""
+    scripts = Counter(key.translate(_SCRIPTS))
+    return _SCRIPT_NAMES[scripts.most_common(1)[0][0]] if scripts else ""
 
 
 def joined_fields(forms):

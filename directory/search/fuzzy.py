@@ -8,6 +8,8 @@ one (PostgreSQL's pg_trgm index serves the ``LIKE``s and ranks them by its
 similarity; SQLite reads the small table); the edit distance decides.
 """
 
+import re
+
 from django.db import connections, router
 
 from ..models.search import SearchTerm
@@ -17,12 +19,13 @@ CANDIDATES = 50
 TABLE = SearchTerm._meta.db_table
 
 
+# Latin, Cyrillic and Devanagari words of MIN_LENGTH letters or more.
+_FUZZY_WORD = re.compile(f"[a-z\u0400-\u04ff\u0900-\u097f]{{{MIN_LENGTH},}}")
+
+
 def fuzzy_script(word):
     """Whether slips in the word are forgiven by edit distance."""
-    return len(word) >= MIN_LENGTH and all(
-        "a" <= ch <= "z" or "\u0400" <= ch <= "\u04ff" or "\u0900" <= ch <= "\u097f"
-        for ch in word
-    )
+    return _FUZZY_WORD.fullmatch(word) is not None
 
 
 def allowed_edits(word):

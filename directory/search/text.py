@@ -38,6 +38,13 @@ def is_hangul(ch):
     return HANGUL_FIRST <= ord(ch) <= HANGUL_LAST
 
 
+_HANGUL = re.compile(f"[{chr(HANGUL_FIRST)}-{chr(HANGUL_LAST)}]")
+
+
+def has_hangul(text):
+    return _HANGUL.search(text) is not None
+
+
 def index_letter(name):
     """The 가나다 index heading of a name: its first initial consonant."""
     first = (name or " ")[0]
@@ -53,16 +60,39 @@ def search_key(text):
     "다문화 가족", "다문화가족" and "다문화·가족" all become "다문화가족".
     """
     text = simplified(unicodedata.normalize("NFC", text or ""))
-    text = text.casefold().replace("ё", "е")
-    # Full-width letters and digits (as Korean input methods type them) become
-    # plain ones; compatibility jamo are kept, since NFKC would change them.
-    # Vowel signs and marks stay: Thai, Khmer, Lao and Devanagari write
+    return text.casefold().replace("ё", "е").translate(_KEY_CHARACTERS)
+
+
+def _word_character(ch):
+    # Vowel signs and marks count: Thai, Khmer, Lao and Devanagari write
     # vowels with them.
-    return "".join(
-        ch if ch in _JAMO else unicodedata.normalize("NFKC", ch)
-        for ch in text
-        if ch.isalnum() or unicodedata.category(ch).startswith("M")
-    )
+    return ch.isalnum() or unicodedata.category(ch).startswith("M")
+
+
+class CharacterTable(dict):
+    """A ``str.translate`` table that works out each character once, the
+    first time it is met: indexing meets the same few thousand characters
+    millions of times."""
+
+    def __init__(self, mapping):
+        super().__init__()
+        self.mapping = mapping
+
+    def __missing__(self, code):
+        self[code] = found = self.mapping(chr(code))
+        return found
+
+
+def _key_character(ch):
+    """A character as a key has it: none but letters, digits and marks.
+    Full-width letters and digits (as Korean input methods type them) become
+    plain ones; compatibility jamo are kept, since NFKC would change them."""
+    if not _word_character(ch):
+        return None
+    return ch if ch in _JAMO else unicodedata.normalize("NFKC", ch)
+
+
+_KEY_CHARACTERS = CharacterTable(_key_character)
 
 
 # Indexing meets the same words on thousands of names.
@@ -80,14 +110,31 @@ def simplified(text):
 def unaccented(text):
     """Latin letters without their accents (học tiếng Hàn → hoc tieng Han), or
     "" when there were none: Vietnamese is often typed without them."""
-    plain, base = [], ""
-    for ch in unicodedata.normalize("NFD", text or ""):
-        if unicodedata.category(ch) == "Mn" and base.isascii() and base.isalpha():
-            continue
-        base = ch
-        plain.append(ch)
-    plain = unicodedata.normalize("NFC", "".join(plain)).translate(_STROKES)
+    if not text or text.isascii():
+        return ""
+    plain = _MARKS_ON_LATIN.sub("", unicodedata.normalize("NFD", text))
+    plain = unicodedata.normalize("NFC", plain).translate(_STROKES)
     return plain if plain != text else ""
+
+
+def _mark_ranges():
+    """The non-spacing marks as a regular expression's ranges (none is
+    outside these planes' code points but the variation selectors)."""
+    codes = [
+        code
+        for code in (*range(0x300, 0x20000), *range(0xE0100, 0xE01F0))
+        if unicodedata.category(chr(code)) == "Mn"
+    ]
+    ranges, start = [], codes[0]
+    for previous, code in zip(codes, codes[1:] + [None], strict=True):
+        if code != previous + 1:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(previous))}")
+            start = code
+    return "".join(ranges)
+
+
+# The non-spacing marks (accents) written on a Latin letter, however many.
+_MARKS_ON_LATIN = re.compile(f"(?<=[A-Za-z])[{_mark_ranges()}]+")
 
 
 _STROKES = str.maketrans("đĐ", "dD")
@@ -122,14 +169,14 @@ def _stemmer(script):
     return snowballstemmer.stemmer(_STEMMERS[script])
 
 
+_WORD_CHARACTERS = CharacterTable(lambda ch: ch if _word_character(ch) else " ")
+
+
 def split_words(text):
     """The words of a text: runs of letters, digits and the marks that
     Devanagari, Thai, Lao and Khmer write vowels with (``\\W`` would cut
     their words at each vowel sign)."""
-    return "".join(
-        ch if ch.isalnum() or unicodedata.category(ch).startswith("M") else " "
-        for ch in text or ""
-    ).split()
+    return (text or "").translate(_WORD_CHARACTERS).split()
 
 
 def query_words(text):
