@@ -8,6 +8,7 @@ accents (Vietnamese) has a second entry without them.
 """
 
 import re
+import threading
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -108,15 +109,19 @@ def _script(ch):
 # Each script as one character of its own, and back: a key translated
 # through ``_SCRIPTS`` is its letters' scripts (anything else is dropped).
 _SCRIPT_CODES, _SCRIPT_NAMES = {}, {}
+# A server's threads may meet a new script at once: each gets a code of its own.
+_NEW_SCRIPT = threading.Lock()
 
 
 def _script_code(ch):
     if not ch.isalpha():
         return None
     script = _script(ch)
-    code = _SCRIPT_CODES.setdefault(script, chr(0xF0000 + len(_SCRIPT_CODES)))
-    _SCRIPT_NAMES[code] = script
-    return code
+    with _NEW_SCRIPT:
+        if script not in _SCRIPT_CODES:
+            code = chr(0xF0000 + len(_SCRIPT_CODES))
+            _SCRIPT_CODES[script], _SCRIPT_NAMES[code] = code, script
+    return _SCRIPT_CODES[script]
 
 
 _SCRIPTS = CharacterTable(_script_code)

@@ -72,14 +72,19 @@ def _word_character(ch):
 class CharacterTable(dict):
     """A ``str.translate`` table that works out each character once, the
     first time it is met: indexing meets the same few thousand characters
-    millions of times."""
+    millions of times. It keeps at most ``LIMIT`` of them, so that queries
+    of ever other characters cannot grow a worker's memory."""
+
+    LIMIT = 20_000
 
     def __init__(self, mapping):
         super().__init__()
         self.mapping = mapping
 
     def __missing__(self, code):
-        self[code] = found = self.mapping(chr(code))
+        found = self.mapping(chr(code))
+        if len(self) < self.LIMIT:
+            self[code] = found
         return found
 
 
