@@ -104,12 +104,17 @@ _KEY_CHARACTERS = CharacterTable(_key_character)
 word_key = lru_cache(maxsize=65536)(search_key)
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _TO_SIMPLIFIED = opencc.OpenCC("t2s")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def simplified(text):
     """Traditional Chinese characters as simplified ones (簽證 → 签证); Japanese
     kanji are folded alike, on both sides, so they still match each other."""
-    return _TO_SIMPLIFIED.convert(text) if _HAN.search(text) else text
+    if not _HAN.search(text):
+        return text
+    # OpenCC takes UTF-8, which a lone surrogate (from a JSON escape) is not;
+    # no key keeps one anyway.
+    return _TO_SIMPLIFIED.convert(_SURROGATES.sub("", text))
 
 
 def unaccented(text):

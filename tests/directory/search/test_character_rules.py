@@ -11,6 +11,7 @@ from directory.search.entries import _script, script_of
 from directory.search.fuzzy import MIN_LENGTH, fuzzy_script
 from directory.search.text import (
     _JAMO,
+    CharacterTable,
     has_hangul,
     is_hangul,
     search_key,
@@ -83,3 +84,10 @@ def test_words_forgiven_a_slip_are_latin_cyrillic_or_devanagari(word):
         for ch in word
     )
     assert fuzzy_script(word) == (len(word) >= MIN_LENGTH and allowed)
+
+
+def test_a_table_keeps_at_most_its_limit_of_characters_and_still_translates():
+    table = CharacterTable(str.upper)
+    table.LIMIT = 3
+    assert "abcdefa".translate(table) == "ABCDEFA"
+    assert sorted(table) == [ord("a"), ord("b"), ord("c")]

@@ -25,6 +25,11 @@ class NormalisationTests(SimpleTestCase):
             self.assertEqual(search_key(text), "다문화가족")
         self.assertEqual(search_key("외국인ＳＮＳ ０３１"), "외국인sns031")
 
+    def test_a_lone_surrogate_beside_chinese_characters_is_dropped(self):
+        # A JSON escape can give one; OpenCC, which folds the characters,
+        # refused the whole text.
+        self.assertEqual(search_key("簽\ud800證"), search_key("签证"))
+
     def test_initial_consonants(self):
         self.assertEqual(
             initials_of(search_key("이주민·고려인동포")), "ㅇㅈㅁㄱㄹㅇㄷㅍ"
