@@ -68,10 +68,12 @@ class PostgresTrigramTests(TestCase):
         self.assertIn("directory_searchentry_grams_trgm", plan(first=False))
         # On a table this small either index costs the same: without the
         # index of every entry (dropped inside the test's transaction), the
-        # query of the first priorities must still be served by an index.
+        # query of the first priorities must still be served by one of
+        # theirs (with so few rows, the planner may read them all through
+        # the initials' index and test the pairs after).
         with connection.cursor() as cursor:
             cursor.execute("DROP INDEX directory_searchentry_grams_trgm")
-        self.assertIn("directory_searchentry_grams_first_trgm", plan(first=True))
+        self.assertRegex(plan(first=True), r"directory_searchentry_\w+_first_trgm")
 
 
 def sqlite_only(test):
