@@ -6,7 +6,7 @@ from pathlib import Path
 from unittest import mock
 
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, connections
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import TransactionTestCase
 
@@ -28,6 +28,9 @@ def probe(group):
 
 
 class TemplateDatabaseTests(TransactionTestCase):
+    # A replica, where one is configured, is pointed at each copy too.
+    databases = "__all__"
+
     def test_two_workers_copy_one_migrated_template_and_leave_nothing(self):
         ours = connection.settings_dict["NAME"]
         migrations = MigrationRecorder.Migration.objects.count()
@@ -37,6 +40,9 @@ class TemplateDatabaseTests(TransactionTestCase):
         with tempfile.TemporaryDirectory(prefix="pytest-") as root, spy as made:
             with template_db.worker_databases(Path(root), "gwa"):
                 first = probe("probe-a")
+                if "replica" in connections:
+                    replica = connections["replica"].settings_dict["NAME"]
+                    self.assertEqual(replica, first[0])
                 with template_db.worker_databases(Path(root), "gwb"):
                     second = probe("probe-b")
                 again = probe("probe-a2")
