@@ -112,6 +112,12 @@ class PostgreSQLFromNothingTests(TransactionTestCase):
                     "IN ('directory_searchentry', 'directory_searchterm')"
                 )
                 indexes = {row[0] for row in cursor.fetchall()}
+                cursor.execute(
+                    "SELECT child.relname, pg_get_expr(child.relpartbound, child.oid) "
+                    "FROM pg_inherits JOIN pg_class child ON child.oid = inhrelid "
+                    "WHERE inhparent = 'directory_searchentry'::regclass"
+                )
+                partitions = dict(cursor.fetchall())
                 cursor.execute("SELECT extname FROM pg_extension")
                 extensions = {row[0] for row in cursor.fetchall()}
             fresh.close()
@@ -122,8 +128,16 @@ class PostgreSQLFromNothingTests(TransactionTestCase):
         self.assertIn("pg_trgm", extensions)
         for index in [
             "directory_searchentry_key_trgm",
-            "directory_searchentry_grams_first_trgm",
+            "directory_searchentry_grams_trgm",
             "directory_searchterm_word_trgm",
         ]:
             with self.subTest(index=index):
                 self.assertIn(index, indexes)
+        # The first priorities (0 and 1) apart from the rest.
+        self.assertEqual(
+            partitions,
+            {
+                "directory_searchentry_first": "FOR VALUES FROM ('0') TO ('2')",
+                "directory_searchentry_rest": "FOR VALUES FROM ('2') TO (MAXVALUE)",
+            },
+        )

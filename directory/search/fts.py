@@ -1,10 +1,11 @@
 """The text indexes of the search entries: SQLite's FTS5 trigram tables that
 mirror their keys, and PostgreSQL's pg_trgm GIN indexes on the same columns.
 
-Each comes twice (migration 0002_search_sql creates them): for every entry
-(``FTS``), and for the entries of the first priorities only (``FIRST``: a
-record's own names and numbers, a team's; PostgreSQL's are partial indexes),
-which rank before every other entry. A query whose first priorities
+The entries of the first priorities (``FIRST``: a record's own names and
+numbers, a team's), which rank before every other entry, are apart
+(migration 0002_search_sql): on PostgreSQL, in a partition of their own, whose
+indexes are the parts of the table's; on SQLite, in a second mirror beside
+that of every entry (``FTS``). A query whose first priorities
 hold enough matches ranks those alone: the entries through which a service
 is found (its team's names, on every service of the team) are as many again.
 
@@ -111,11 +112,13 @@ def built_afterwards(connection):
     """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # Every index but the primary key's.
+            # Every index but the primary key's, in the order of their names,
+            # which is also the migration's: each partition's own index is
+            # named after its column, in the order they are built.
             cursor.execute(
                 "SELECT indexname, indexdef FROM pg_indexes "
                 "WHERE schemaname = current_schema() AND tablename = %s "
-                "AND indexdef NOT LIKE %s",
+                "AND indexdef NOT LIKE %s ORDER BY indexname",
                 [TABLE, "CREATE UNIQUE %"],
             )
             indexes = cursor.fetchall()
@@ -133,6 +136,8 @@ def built_afterwards(connection):
             # A GIN index built within memory is built in one pass.
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for _name, definition in indexes:
-                cursor.execute(definition)
+                # A partitioned table's index reads "ON ONLY" the table: built
+                # so, it would hold no partition's part and be left invalid.
+                cursor.execute(definition.replace(" ON ONLY ", " ON ", 1))
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
     ensure_triggers(connection)

@@ -77,12 +77,37 @@ class PostgreSQLIndexTests(TestCase):
             )
             return {row[0] for row in cursor.fetchall()}
 
+    def parts(self):
+        """Each index of the entries: whether it is valid, and its parts'
+        tables (one in each partition)."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT parent.indexrelid::regclass::text, parent.indisvalid, "
+                "array_agg(part.indrelid::regclass::text "
+                "ORDER BY part.indrelid::regclass::text) "
+                "FROM pg_index parent "
+                "JOIN pg_inherits ON inhparent = parent.indexrelid "
+                "JOIN pg_index part ON part.indexrelid = inhrelid "
+                "WHERE parent.indrelid = %s::regclass GROUP BY 1, 2",
+                [fts.TABLE],
+            )
+            return {name: (valid, parts) for name, valid, parts in cursor.fetchall()}
+
     def test_a_rebuild_drops_and_builds_the_same_indexes_again(self):
         before = self.indexes()
         self.assertIn("directory_searchentry_key_trgm", before)
         make_service(name="은하수다문화축제")
         search_rebuild()
         self.assertEqual(self.indexes(), before)
+        parts = self.parts()
+        self.assertEqual(len(parts), len(before))
+        for name, (valid, tables) in parts.items():
+            with self.subTest(index=name):
+                self.assertTrue(valid)
+                self.assertEqual(
+                    tables,
+                    ["directory_searchentry_first", "directory_searchentry_rest"],
+                )
         self.assertTrue(SearchEntry.objects.filter(key__contains="은하수").exists())
 
     def test_ensure_triggers_does_nothing_on_postgresql(self):

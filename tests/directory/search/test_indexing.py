@@ -30,11 +30,8 @@ SHADOW_TABLES = {
 
 TEXT_INDEXES = {
     "postgresql": {
-        *(
-            f"directory_searchentry_{column}{first}_trgm"
-            for column in TRIGRAM_COLUMNS
-            for first in ("", "_first")
-        ),
+        # Each partition's part of them is named by PostgreSQL.
+        *(f"directory_searchentry_{column}_trgm" for column in TRIGRAM_COLUMNS),
         # The indexed words' own, for correcting slips: a rebuild keeps it.
         "directory_searchterm_word_trgm",
     },
@@ -47,8 +44,9 @@ def text_indexes():
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
-                "SELECT indexname FROM pg_indexes WHERE indexdef LIKE %s",
-                ["%gin_trgm_ops%"],
+                "SELECT indexname FROM pg_indexes WHERE indexdef LIKE %s "
+                "AND tablename IN (%s, %s)",
+                ["%gin_trgm_ops%", "directory_searchentry", "directory_searchterm"],
             )
         else:
             cursor.execute(
