@@ -106,9 +106,12 @@ def built_afterwards(connection):
     once at the end (inside the caller's transaction).
 
     Built in one pass, PostgreSQL's GIN indexes take less time and room than
-    inserting row by row (pages filled, not split);
-    SQLite's mirrors are refilled from the table, one statement each. Searches
-    wait for the rebuild to commit, as they would for its rows.
+    inserting row by row (pages filled, not split); its foreign keys are
+    checked once for all rows, by one join each, not row by row (which also
+    keeps staff's edits of the records they point to waiting until the
+    rebuild commits). SQLite's mirrors are refilled from the table, one
+    statement each. Searches wait for the rebuild to commit, as they would
+    for its rows.
     """
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -124,15 +127,35 @@ def built_afterwards(connection):
             indexes = cursor.fetchall()
             for name, _definition in indexes:
                 cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conrelid = %s::regclass AND contype = 'f' ORDER BY conname",
+                [TABLE],
+            )
+            references = cursor.fetchall()
+            # Checks of rows written before, in the caller's transaction, are
+            # made now: no constraint is dropped while they are pending.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            for name, _definition in references:
+                cursor.execute(
+                    f"ALTER TABLE {TABLE} DROP CONSTRAINT "
+                    f"{connection.ops.quote_name(name)}"
+                )
         elif connection.vendor == "sqlite":
             for name in TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
     yield
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            # The rows' deferred foreign key checks first: PostgreSQL builds
-            # no index on a table with checks pending.
+            # Any deferred foreign key check first: PostgreSQL alters no
+            # table, and builds no index, with checks pending.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            for name, definition in references:
+                cursor.execute(
+                    f"ALTER TABLE {TABLE} ADD CONSTRAINT "
+                    f"{connection.ops.quote_name(name)} {definition}"
+                )
             # A GIN index built within memory is built in one pass.
             cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
             for _name, definition in indexes:

@@ -93,12 +93,24 @@ class PostgreSQLIndexTests(TestCase):
             )
             return {name: (valid, parts) for name, valid, parts in cursor.fetchall()}
 
+    def references(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT conname, pg_get_constraintdef(oid), convalidated "
+                "FROM pg_constraint WHERE conrelid = %s::regclass AND contype = 'f'",
+                [fts.TABLE],
+            )
+            return set(cursor.fetchall())
+
     def test_a_rebuild_drops_and_builds_the_same_indexes_again(self):
-        before = self.indexes()
+        before, references = self.indexes(), self.references()
         self.assertIn("directory_searchentry_key_trgm", before)
+        self.assertEqual(len(references), 6)
         make_service(name="은하수다문화축제")
         search_rebuild()
         self.assertEqual(self.indexes(), before)
+        # Its foreign keys, dropped while the rows were written, are back.
+        self.assertEqual(self.references(), references)
         parts = self.parts()
         self.assertEqual(len(parts), len(before))
         for name, (valid, tables) in parts.items():

@@ -14,6 +14,7 @@ from directory.models import (
 )
 from directory.search.entries import SEPARATOR, script_of, texts_of
 from directory.search.fts import FTS, MIRRORS, TRIGGERS
+from directory.search.indexing import save_entries
 from directory.search.text import search_key, unaccented
 from directory.signals import index_existing_rows
 from standards.models import Pledge, PolicyArea
@@ -155,6 +156,29 @@ class IndexMaintenanceTests(SeededTestCase):
         # and in step: a key is found through them.
         self.assertIn("이민사회 문화소통 축제", names("문화소통"))
         self.assertEqual(text_indexes(), TEXT_INDEXES[connection.vendor])
+
+    def test_rows_are_written_as_they_are_whatever_they_hold(self):
+        # COPY's text format on PostgreSQL gives backslashes, tabs and line
+        # ends a meaning of their own; other databases take parameters.
+        odd = "a\\b\tc\nd\re\\N"
+        save_entries(
+            [
+                {
+                    "kind": "area",
+                    "object_id": 999,
+                    "priority": 3,
+                    "position": 0,
+                    "key": odd,
+                    "words": f" {odd} ",
+                    "initials": "",
+                    "grams": "",
+                }
+            ]
+        )
+        entry = SearchEntry.objects.get(kind="area", object_id=999)
+        self.assertEqual(
+            (entry.key, entry.words, entry.area_id), (odd, f" {odd} ", None)
+        )
 
 
 class HelpLineAndSearchWordIndexTests(SeededTestCase):
