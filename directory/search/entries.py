@@ -8,10 +8,7 @@ accents (Vietnamese) has a second entry without them.
 """
 
 import re
-import threading
-import unicodedata
-from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.db.models import IntegerChoices
@@ -19,11 +16,11 @@ from modeltranslation.utils import build_localized_fieldname
 
 from ..models import SearchEntry
 from .text import (
-    CharacterTable,
     grams,
     has_hangul,
     initials_of,
     phone_key,
+    script_of,
     search_key,
     search_words,
     unaccented,
@@ -99,41 +96,6 @@ def entries_of(texts, **own):
     ]
 
 
-def _script(ch):
-    name = unicodedata.name(ch, "")
-    if name.startswith(("HIRAGANA", "KATAKANA", "CJK")):
-        return "CJK"
-    return name.split(" ")[0]
-
-
-# Each script as one character of its own, and back: a key translated
-# through ``_SCRIPTS`` is its letters' scripts (anything else is dropped).
-_SCRIPT_CODES, _SCRIPT_NAMES = {}, {}
-# A server's threads may meet a new script at once: each gets a code of its own.
-_NEW_SCRIPT = threading.Lock()
-
-
-def _script_code(ch):
-    if not ch.isalpha():
-        return None
-    script = _script(ch)
-    with _NEW_SCRIPT:
-        if script not in _SCRIPT_CODES:
-            code = chr(0xF0000 + len(_SCRIPT_CODES))
-            _SCRIPT_CODES[script], _SCRIPT_NAMES[code] = code, script
-    return _SCRIPT_CODES[script]
-
-
-_SCRIPTS = CharacterTable(_script_code)
-
-
-def script_of(key):
-    """The script most of a key's letters are in (a Thai name may begin with
-    a place written in Latin letters); digits belong to none."""
-    scripts = Counter(key.translate(_SCRIPTS))
-    return _SCRIPT_NAMES[scripts.most_common(1)[0][0]] if scripts else ""
-
-
 def joined_fields(forms):
     if len(forms) == 1:
         return forms[0]
@@ -185,12 +147,15 @@ def texts_of(obj, field):
     Every language is searched whatever the page's language: a migrant may
     type the name in English on a Korean page.
     """
-    texts = [
-        getattr(obj, build_localized_fieldname(field, code), None) for code in LANGUAGES
-    ]
+    texts = [getattr(obj, name, None) for name in localized_fields(field)]
     if not any(texts):
         texts = [getattr(obj, field)]
     return [text for text in dict.fromkeys(texts) if text]
+
+
+@cache
+def localized_fields(field):
+    return [build_localized_fieldname(field, code) for code in LANGUAGES]
 
 
 def former_names(division):

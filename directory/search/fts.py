@@ -103,7 +103,8 @@ def restore_after_migrate(sender, using, **kwargs):
 @contextmanager
 def built_afterwards(connection):
     """Drop the indexes while every entry is written anew, and build them
-    once at the end (inside the caller's transaction).
+    once at the end (inside the caller's transaction); on PostgreSQL, the
+    entries are emptied first.
 
     Built in one pass, PostgreSQL's GIN indexes take less time and room than
     inserting row by row (pages filled, not split); its foreign keys are
@@ -142,6 +143,10 @@ def built_afterwards(connection):
                     f"ALTER TABLE {TABLE} DROP CONSTRAINT "
                     f"{connection.ops.quote_name(name)}"
                 )
+            # Emptied at once, not row by row: rows deleted by the rebuild's own
+            # transaction would stay in the table until it commits, and every
+            # index built meanwhile would hold them too (twice the work).
+            cursor.execute(f"TRUNCATE {TABLE}")
         elif connection.vendor == "sqlite":
             for name in TRIGGERS:
                 cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
@@ -163,4 +168,7 @@ def built_afterwards(connection):
                 # so, it would hold no partition's part and be left invalid.
                 cursor.execute(definition.replace(" ON ONLY ", " ON ", 1))
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+            # The planner's statistics of the new rows at once, not when
+            # autovacuum next comes by: a plan for the old rows may not fit.
+            cursor.execute(f"ANALYZE {TABLE}")
     ensure_triggers(connection)

@@ -106,14 +106,18 @@ def corrections(words):
     return found
 
 
-def remember(entries):
-    """Add the words of the entries' texts to the indexed words."""
-    words = {
+def words_of(entries):
+    """The words of the entries' texts that slips are corrected to."""
+    return frozenset(
         word
         for entry in entries
         for word in entry["words"].split()
         if fuzzy_script(word) and len(word) <= 100
-    }
+    )
+
+
+def remember(words):
+    """Add the words (``words_of`` the entries written) to the indexed words."""
     if not words:
         return
     connection = connections[router.db_for_write(SearchTerm)]

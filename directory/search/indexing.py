@@ -2,6 +2,7 @@
 record, one team's services, or every record anew."""
 
 import re
+from dataclasses import dataclass
 from io import StringIO
 
 from django.db import connection, transaction
@@ -20,6 +21,7 @@ from .entries import (
     service_entries,
 )
 from .fts import built_afterwards
+from .workers import entry_batches
 
 Kind = SearchEntry.Kind
 BATCH_SIZE = 2000
@@ -89,13 +91,10 @@ def search_index(kind, pks=None):
     # In one statement: no entry is loaded, and no signal is sent per entry
     # (nothing listens for entries; the page cache is emptied by the save).
     SearchEntry.objects.filter(owned)._raw_delete(SearchEntry.objects.db)
-    batch = []
-    for record in records.order_by().iterator(chunk_size=BATCH_SIZE):
-        batch += build(record)
-        if len(batch) >= BATCH_SIZE:
-            save_entries(batch)
-            batch = []
-    save_entries(batch)
+    count = len(pks) if pks is not None else records.count()
+    rows = records.order_by().iterator(chunk_size=BATCH_SIZE)
+    for ready in entry_batches(rows, build, count, prepared):
+        write(ready)
 
 
 COLUMNS = [
@@ -104,25 +103,43 @@ COLUMNS = [
 TEXT_COLUMNS = ["kind", "key", "words", "initials", "grams"]
 
 
+@dataclass(frozen=True)
+class Rows:
+    """Entries made ready to write, with no database (so that a worker
+    process can, ``workers.py``): on PostgreSQL as ``COPY`` text, elsewhere
+    as they are; and their words for correcting slips."""
+
+    entries: list
+    words: frozenset
+    copy: str = ""
+
+
+def prepared(entries):
+    if connection.vendor == "postgresql" and entries:
+        return Rows([], fuzzy.words_of(entries), copy_text(entries))
+    return Rows(entries, fuzzy.words_of(entries))
+
+
 def save_entries(entries):
+    write(prepared(entries))
+
+
+def write(rows):
     """Write the rows: with ``COPY`` on PostgreSQL, elsewhere in statements
     of many rows each. Building model instances and ``bulk_create``'s
     per-value preparation took longer than the database took to store them."""
-    if not entries:
-        return
-    fuzzy.remember(entries)
+    fuzzy.remember(rows.words)
     quote = connection.ops.quote_name
     table = quote(SearchEntry._meta.db_table)
     names = ", ".join(map(quote, COLUMNS))
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+        if rows.copy:
             cursor.copy_expert(
-                f"COPY {table} ({names}) FROM STDIN", StringIO(copy_text(entries))
+                f"COPY {table} ({names}) FROM STDIN", StringIO(rows.copy)
             )
-            return
         row = "(" + ", ".join(["%s"] * len(COLUMNS)) + ")"
-        for start in range(0, len(entries), ROWS_PER_INSERT):
-            batch = entries[start : start + ROWS_PER_INSERT]
+        for start in range(0, len(rows.entries), ROWS_PER_INSERT):
+            batch = rows.entries[start : start + ROWS_PER_INSERT]
             cursor.execute(
                 f"INSERT INTO {table} ({names}) VALUES {', '.join([row] * len(batch))}",
                 [e.get(column) for e in batch for column in COLUMNS],

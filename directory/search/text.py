@@ -4,7 +4,9 @@ keyboard layout and phone digits.
 """
 
 import re
+import threading
 import unicodedata
+from collections import Counter
 from functools import cache, lru_cache
 
 import opencc
@@ -256,3 +258,43 @@ def typed_number(text):
     if phones.is_possible_international(text):
         return phone_key(phones.parse(text))
     return digits(text)
+
+
+def _script(ch):
+    name = unicodedata.name(ch, "")
+    if name.startswith(("HIRAGANA", "KATAKANA", "CJK")):
+        return "CJK"
+    return name.split(" ")[0]
+
+
+# Each script as one character of its own, and back: a key translated
+# through ``_SCRIPTS`` is its letters' scripts (anything else is dropped).
+_SCRIPT_CODES, _SCRIPT_NAMES = {}, {}
+# A server's threads may meet a new script at once: each gets a code of its own.
+_NEW_SCRIPT = threading.Lock()
+
+
+def _script_code(ch):
+    if not ch.isalpha():
+        return None
+    script = _script(ch)
+    with _NEW_SCRIPT:
+        if script not in _SCRIPT_CODES:
+            code = chr(0xF0000 + len(_SCRIPT_CODES))
+            _SCRIPT_CODES[script], _SCRIPT_NAMES[code] = code, script
+    return _SCRIPT_CODES[script]
+
+
+_SCRIPTS = CharacterTable(_script_code)
+
+
+def script_of(key):
+    """The script most of a key's letters are in (a Thai name may begin with
+    a place written in Latin letters); digits belong to none."""
+    codes = key.translate(_SCRIPTS)
+    if not codes:
+        return ""
+    if codes.count(codes[0]) == len(codes):
+        # Most keys are in one script: no counting.
+        return _SCRIPT_NAMES[codes[0]]
+    return _SCRIPT_NAMES[Counter(codes).most_common(1)[0][0]]

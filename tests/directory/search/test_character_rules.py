@@ -7,13 +7,14 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from directory.search.entries import _script, script_of
 from directory.search.fuzzy import MIN_LENGTH, fuzzy_script
 from directory.search.text import (
     _JAMO,
     CharacterTable,
+    _script,
     has_hangul,
     is_hangul,
+    script_of,
     search_key,
     simplified,
     split_words,

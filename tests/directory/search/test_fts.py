@@ -93,6 +93,15 @@ class PostgreSQLIndexTests(TestCase):
             )
             return {name: (valid, parts) for name, valid, parts in cursor.fetchall()}
 
+    def files(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT relname, pg_relation_filenode(oid) FROM pg_class "
+                "WHERE relname IN (%s, %s)",
+                [f"{fts.TABLE}_first", f"{fts.TABLE}_rest"],
+            )
+            return dict(cursor.fetchall())
+
     def references(self):
         with connection.cursor() as cursor:
             cursor.execute(
@@ -107,10 +116,22 @@ class PostgreSQLIndexTests(TestCase):
         self.assertIn("directory_searchentry_key_trgm", before)
         self.assertEqual(len(references), 6)
         make_service(name="은하수다문화축제")
+        files = self.files()
         search_rebuild()
         self.assertEqual(self.indexes(), before)
+        # Emptied (new files), not deleted row by row: the indexes built
+        # afterwards would hold the deleted rows until the rebuild commits.
+        self.assertTrue(set(self.files().values()).isdisjoint(files.values()))
         # Its foreign keys, dropped while the rows were written, are back.
         self.assertEqual(self.references(), references)
+        # And the planner knows the new rows: ANALYZE within the rebuild
+        # (autovacuum never analyzes a partitioned table as a whole).
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stats WHERE tablename = %s AND inherited",
+                [fts.TABLE],
+            )
+            self.assertGreater(cursor.fetchone()[0], 0)
         parts = self.parts()
         self.assertEqual(len(parts), len(before))
         for name, (valid, tables) in parts.items():
