@@ -105,6 +105,11 @@ def best(attempt, limit, entries=None):
     with either side of it) are many more than its matches, and would be
     read twice when the first priorities run out.
     """
+    if entries is None:
+        for narrower in attempt.narrowed():
+            found = best(narrower, limit)
+            if len(found) >= limit:
+                return found
     fetch = limit * 4
     first = entries is None and len(attempt.groups) < 3 and not attempt.approximate
     while True:

@@ -9,9 +9,10 @@ without its accents too (``text.py``).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, partial, reduce
-from operator import and_
+from itertools import combinations
+from operator import and_, or_
 
 from django.core.cache import cache
 
@@ -31,6 +32,8 @@ from .text import (
 )
 
 MAX_ALTERNATIVES = 5
+# At most this many sets of words are tested at once (``Attempt.narrowed``).
+MAX_WORD_SETS = 10
 
 
 def synonym_pairs():
@@ -94,6 +97,24 @@ class Attempt:
             condition = reduce(and_, (sql.any_of(group) for group in groups))
             return cls(keys, others, condition, groups=groups)
         return cls(keys, others, sql.any_of(keys + others), groups=groups, weak=True)
+
+    def narrowed(self):
+        """Of an attempt that takes any of three words or more: attempts that
+        take entries with all but one of them, then all but two, ... (as
+        long as they are few combinations). Entries that have more of the
+        words rank first, so while the narrower attempt fills the rows asked
+        for, its answer is this attempt's; and the index finds entries with
+        two rare words at once, rather than every entry that has a common one
+        ("han" is in a tenth of all names)."""
+        if not self.weak or self.approximate or len(self.groups) < 3:
+            return
+        found = [sql.any_of(group) for group in self.groups]
+        for size in range(len(found) - 1, 1, -1):
+            sets = list(combinations(found, size))
+            if len(sets) > MAX_WORD_SETS:
+                return
+            condition = reduce(or_, (reduce(and_, tests) for tests in sets))
+            yield replace(self, condition=condition, weak=False)
 
     @classmethod
     def of_pieces(cls, pieces):

@@ -9,6 +9,7 @@ from directory.search.engine import (
     ranked,
 )
 from directory.search.reading import parse_query
+from directory.search.sql import WORD_WEIGHT
 from tests.base import SeededTestCase
 
 from .queries import BOTH_4655, FIRST_RESULTS, names
@@ -200,5 +201,57 @@ class FirstPrioritiesTests(SeededTestCase):
             attempt, _entries = matches(query)
             with self.subTest(query=query), CaptureQueriesContext(connection) as q:
                 self.assertTrue(best(attempt, 20))
-                self.assertNotIn("first_rows", q[0]["sql"])
-                self.assertEqual(ranking_queries(q), 1)
+                self.assertFalse(any("first_rows" in query["sql"] for query in q))
+                # Of three words, those with two were looked for first (too
+                # few to fill the rows asked for).
+                narrower = len(list(attempt.narrowed()))
+                self.assertEqual(ranking_queries(q), 1 + narrower)
+
+
+def any_word(query):
+    """The attempt of the query that takes entries with any of its words."""
+    [attempt] = [
+        attempt
+        for attempt in parse_query(query).attempts
+        if attempt.weak and attempt.groups and not attempt.approximate
+    ]
+    return attempt
+
+
+class NarrowedTests(SeededTestCase):
+    """Of three words or more, entries with all but one are looked for first:
+    while they fill the rows asked for, the answer is the same."""
+
+    def test_the_answer_is_that_of_every_entry_ranked(self):
+        queries = [
+            "결혼이민자 우주여행 지원",
+            "외국인 은하수 체류 지원",
+            "marriage migrant support zzzq",
+        ]
+        for query in queries:
+            attempt = any_word(query)
+            every = list(dict.fromkeys(row[:2] for row in ranked(attempt)))
+            for limit in (1, 3, 10, 200):
+                with self.subTest(query=query, limit=limit):
+                    self.assertEqual(best(attempt, limit), every[:limit])
+
+    def test_entries_with_two_of_three_words_are_ranked_alone_while_they_fill(self):
+        attempt = any_word("결혼이민자 우주여행 지원")
+        [narrower] = attempt.narrowed()
+        narrow = list(ranked(narrower))
+        # All of them lack one word at most; of every entry, some lack two.
+        self.assertTrue(narrow)
+        self.assertTrue(all(rank < 2 * WORD_WEIGHT for _k, _id, rank, _p in narrow))
+        self.assertTrue(any(row[2] >= 2 * WORD_WEIGHT for row in ranked(attempt)))
+        with CaptureQueriesContext(connection) as queries:
+            found = best(attempt, 1)
+        self.assertEqual(ranking_queries(queries), 1)
+        self.assertEqual(found, [narrow[0][:2]])
+
+    def test_two_words_and_pieces_are_not_narrowed(self):
+        self.assertEqual(list(any_word("치매 우주여행").narrowed()), [])
+        pieces = [
+            a for a in parse_query("문화소통축제상담안내").attempts if a.approximate
+        ]
+        self.assertTrue(pieces)
+        self.assertEqual([list(a.narrowed()) for a in pieces], [[]] * len(pieces))
