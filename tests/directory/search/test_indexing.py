@@ -14,7 +14,7 @@ from directory.models import (
 )
 from directory.search.entries import SEPARATOR, script_of, texts_of
 from directory.search.fts import FTS, MIRRORS, TRIGGERS
-from directory.search.indexing import save_entries
+from directory.search.indexing import save_entries, search_rebuild
 from directory.search.text import search_key, unaccented
 from directory.signals import index_existing_rows
 from standards.models import Pledge, PolicyArea
@@ -156,6 +156,15 @@ class IndexMaintenanceTests(SeededTestCase):
         # and in step: a key is found through them.
         self.assertIn("이민사회 문화소통 축제", names("문화소통"))
         self.assertEqual(text_indexes(), TEXT_INDEXES[connection.vendor])
+
+    def test_a_rebuild_writes_each_kinds_entries_by_priority_and_script(self):
+        search_rebuild()
+        for kind in ["service", "division", "helpline"]:
+            rows = SearchEntry.objects.filter(kind=kind).order_by("id")
+            order = [(row.priority, script_of(row.key)) for row in rows]
+            with self.subTest(kind=kind):
+                self.assertGreater(len({script for _p, script in order}), 3)
+                self.assertEqual(order, sorted(order))
 
     def test_rows_are_written_as_they_are_whatever_they_hold(self):
         # COPY's text format on PostgreSQL gives backslashes, tabs and line
