@@ -84,15 +84,21 @@ def entries_of(texts, **own):
     Vietnamese, Uzbek and Filipino is one row, not five. The keys of several
     texts are joined, each between separators, so that ``|key|`` is a whole
     text and ``|key`` the start of one. Scripts stay apart, so that a query's
-    pieces are tested against the texts of its own script only."""
+    pieces are tested against the texts of its own script only (each entry
+    says its ``script``, which is no column: a rebuild writes by it)."""
     grouped = {}
     for priority, text in texts:
         for fields in forms_of(text):
             group = grouped.setdefault((priority, script_of(fields["key"])), {})
             group.setdefault(fields["key"], fields)
     return [
-        dict(priority=priority, **own, **joined_fields(list(forms.values())))
-        for (priority, _script), forms in grouped.items()
+        dict(
+            priority=priority,
+            script=script,
+            **own,
+            **joined_fields(list(forms.values())),
+        )
+        for (priority, script), forms in grouped.items()
     ]
 
 

@@ -21,7 +21,6 @@ from .entries import (
     service_entries,
 )
 from .fts import built_afterwards
-from .text import script_of
 from .workers import entry_batches
 
 Kind = SearchEntry.Kind
@@ -94,8 +93,9 @@ def search_index(kind, pks=None):
     SearchEntry.objects.filter(owned)._raw_delete(SearchEntry.objects.db)
     count = len(pks) if pks is not None else records.count()
     rows = records.order_by().iterator(chunk_size=BATCH_SIZE)
+    remembered = set()
     for ready in entry_batches(rows, build, count, prepared):
-        write(ready)
+        write(ready, remembered)
 
 
 COLUMNS = [
@@ -126,18 +126,24 @@ def prepared(entries):
 
 
 def written_order(entry):
-    return entry["priority"], script_of(entry["key"])
+    """Priority, then script (``entries_of`` says it; a number has none)."""
+    return entry["priority"], entry.get("script", "")
 
 
 def save_entries(entries):
     write(prepared(entries))
 
 
-def write(rows):
+def write(rows, remembered=None):
     """Write the rows: with ``COPY`` on PostgreSQL, elsewhere in statements
-    of many rows each. Building model instances and ``bulk_create``'s
-    per-value preparation took longer than the database took to store them."""
-    fuzzy.remember(rows.words)
+    of many rows each (building model instances and ``bulk_create``'s
+    per-value preparation took longer than the database took to store them);
+    and their words, but those ``remembered`` as written before."""
+    words = rows.words if remembered is None else rows.words - remembered
+    fuzzy.remember(words)
+    if remembered is not None:
+        # The next batches' words are mostly these again.
+        remembered |= words
     quote = connection.ops.quote_name
     table = quote(SearchEntry._meta.db_table)
     names = ", ".join(map(quote, COLUMNS))

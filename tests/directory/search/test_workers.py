@@ -3,6 +3,7 @@ import os
 from unittest import mock
 
 from directory.models import SearchEntry
+from directory.models.search import SearchTerm
 from directory.search import workers
 from directory.search.indexing import search_rebuild
 from tests.base import SeededTestCase
@@ -21,6 +22,8 @@ def entries():
 class WorkerTests(SeededTestCase):
     def test_workers_build_the_same_entries(self):
         built_here = entries()
+        words = set(SearchTerm.objects.values_list("word", flat=True))
+        self.assertGreater(len(words), 100)
         contexts = mock.Mock(wraps=multiprocessing.get_context)
         with (
             mock.patch.object(workers, "PARALLEL_FROM", 1),
@@ -32,6 +35,8 @@ class WorkerTests(SeededTestCase):
             search_rebuild()
         contexts.assert_called_with("fork")
         self.assertEqual(entries(), built_here)
+        # Each batch adds only the words no batch before it added: all of them.
+        self.assertEqual(set(SearchTerm.objects.values_list("word", flat=True)), words)
         self.assertIn("이민사회 문화소통 축제", names("문화소통"))
 
     def test_few_records_are_built_here(self):
