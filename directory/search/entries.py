@@ -142,9 +142,9 @@ def word_texts(record):
     ]
 
 
-def document_position(sector, area_number=0, item=0):
+def document_position(sector_position, area_number=0, item=0):
     """One number that sorts records as the standard documents list them."""
-    return (sector.position * 1000 + area_number) * 100_000 + item
+    return (sector_position * 1000 + area_number) * 100_000 + item
 
 
 def texts_of(obj, field):
@@ -169,15 +169,20 @@ def former_names(division):
 
 
 def service_entries(service):
-    area, division = service.area, service.division
+    """A service as ``indexing.SOURCES`` loads it: its area's number and
+    sector as values (``area_number``, ``sector``, ``sector_position``), not
+    as two more records to read per service."""
+    division, sector = service.division, service.sector
     own = {
         "kind": Kind.SERVICE,
         "object_id": service.pk,
         "service_id": service.pk,
-        "sector_id": area.sector_id,
-        "area_id": area.pk,
+        "sector_id": sector,
+        "area_id": service.area_id,
         "division_id": division.pk,
-        "position": document_position(area.sector, area.number, service.position),
+        "position": document_position(
+            service.sector_position, service.area_number, service.position
+        ),
     }
     texts = [(NAME, name) for name in texts_of(service, "name")]
     texts += [(VIA_DIVISION, name) for name in texts_of(division, "name")]
@@ -197,10 +202,10 @@ def service_entries(service):
             kind=Kind.DIVISION,
             object_id=division.pk,
             service_id=service.pk,
-            sector_id=area.sector_id,
+            sector_id=sector,
             division_id=division.pk,
             priority=DIVISION,
-            position=document_position(area.sector, item=division.position),
+            position=document_position(service.sector_position, item=division.position),
             **number_fields(phone),
         )
         for phone in phones
@@ -215,7 +220,7 @@ def division_entries(division):
         "sector_id": division.sector_id,
         "division_id": division.pk,
         "priority": DIVISION,
-        "position": document_position(division.sector, item=division.position),
+        "position": document_position(division.sector.position, item=division.position),
     }
     names = [*texts_of(division, "name"), *former_names(division)]
     texts = [(DIVISION, name) for name in names]
@@ -231,7 +236,9 @@ def commitment_entries(commitment):
         "commitment_id": commitment.pk,
         "sector_id": area.sector_id,
         "area_id": area.pk,
-        "position": document_position(area.sector, area.number, commitment.position),
+        "position": document_position(
+            area.sector.position, area.number, commitment.position
+        ),
     }
     texts = [(TITLE, title) for title in texts_of(commitment, "title")]
     texts += [
@@ -248,7 +255,7 @@ def area_entries(area):
         "object_id": area.pk,
         "sector_id": area.sector_id,
         "area_id": area.pk,
-        "position": document_position(area.sector, area.number),
+        "position": document_position(area.sector.position, area.number),
     }
     return entries_of([(TITLE, title) for title in texts_of(area, "title")], **own)
 

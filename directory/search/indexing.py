@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from io import StringIO
 
 from django.db import connection, transaction
-from django.db.models import Prefetch, Q, TextField
+from django.db.models import F, Prefetch, Q, TextField
 from django.db.models.functions import Cast
 
 from standards.models import Commitment, PolicyArea
@@ -45,8 +45,13 @@ PHONES = ServicePhone.objects.order_by("position").annotate(
 SOURCES = {
     Kind.SERVICE: (
         lambda: (
-            Service.objects.select_related("area__sector", "division")
-            .annotate(fax_number=as_text("fax__number"))
+            Service.objects.select_related("division")
+            .annotate(
+                fax_number=as_text("fax__number"),
+                area_number=F("area__number"),
+                sector=F("area__sector"),
+                sector_position=F("area__sector__position"),
+            )
             .prefetch_related("search_words", Prefetch("service_phones", PHONES))
         ),
         service_entries,
