@@ -135,10 +135,6 @@ def written_order(entry):
     return entry["priority"], entry.get("script", "")
 
 
-def save_entries(entries):
-    write(prepared(entries))
-
-
 def write(rows, remembered=None):
     """Write the rows: with ``COPY`` on PostgreSQL, elsewhere in statements
     of many rows each (building model instances and ``bulk_create``'s
@@ -157,6 +153,7 @@ def write(rows, remembered=None):
             cursor.copy_expert(
                 f"COPY {table} ({names}) FROM STDIN", StringIO(rows.copy)
             )
+            return
         row = "(" + ", ".join(["%s"] * len(COLUMNS)) + ")"
         for start in range(0, len(rows.entries), ROWS_PER_INSERT):
             batch = rows.entries[start : start + ROWS_PER_INSERT]

@@ -108,9 +108,9 @@ class Attempt:
         ("han" is in a tenth of all names)."""
         if not self.weak or self.approximate or len(self.groups) < 3:
             return
-        found = [sql.any_of(group) for group in self.groups]
-        for size in range(len(found) - 1, 1, -1):
-            sets = list(combinations(found, size))
+        words = [sql.any_of(group) for group in self.groups]
+        for size in range(len(words) - 1, 1, -1):
+            sets = list(combinations(words, size))
             if len(sets) > MAX_WORD_SETS:
                 return
             condition = reduce(or_, (reduce(and_, tests) for tests in sets))

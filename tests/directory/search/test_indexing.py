@@ -14,7 +14,7 @@ from directory.models import (
 )
 from directory.search.entries import SEPARATOR, script_of, texts_of
 from directory.search.fts import FTS, MIRRORS, TRIGGERS
-from directory.search.indexing import save_entries, search_rebuild
+from directory.search.indexing import prepared, search_rebuild, write
 from directory.search.text import search_key, unaccented
 from directory.signals import index_existing_rows
 from standards.models import Pledge, PolicyArea
@@ -170,19 +170,21 @@ class IndexMaintenanceTests(SeededTestCase):
         # COPY's text format on PostgreSQL gives backslashes, tabs and line
         # ends a meaning of their own; other databases take parameters.
         odd = "a\\b\tc\nd\re\\N"
-        save_entries(
-            [
-                {
-                    "kind": "area",
-                    "object_id": 999,
-                    "priority": 3,
-                    "position": 0,
-                    "key": odd,
-                    "words": f" {odd} ",
-                    "initials": "",
-                    "grams": "",
-                }
-            ]
+        write(
+            prepared(
+                [
+                    {
+                        "kind": "area",
+                        "object_id": 999,
+                        "priority": 3,
+                        "position": 0,
+                        "key": odd,
+                        "words": f" {odd} ",
+                        "initials": "",
+                        "grams": "",
+                    }
+                ]
+            )
         )
         entry = SearchEntry.objects.get(kind="area", object_id=999)
         self.assertEqual(
