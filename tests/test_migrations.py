@@ -118,6 +118,12 @@ class PostgreSQLFromNothingTests(TransactionTestCase):
                     "WHERE inhparent = 'directory_searchentry'::regclass"
                 )
                 partitions = dict(cursor.fetchall())
+                cursor.execute(
+                    "SELECT child.relname, child.reloptions "
+                    "FROM pg_inherits JOIN pg_class child ON child.oid = inhrelid "
+                    "WHERE inhparent = 'directory_searchentry'::regclass"
+                )
+                options = dict(cursor.fetchall())
                 cursor.execute("SELECT extname FROM pg_extension")
                 extensions = {row[0] for row in cursor.fetchall()}
             fresh.close()
@@ -140,4 +146,10 @@ class PostgreSQLFromNothingTests(TransactionTestCase):
                 "directory_searchentry_first": "FOR VALUES FROM ('0') TO ('2')",
                 "directory_searchentry_rest": "FOR VALUES FROM ('2') TO (MAXVALUE)",
             },
+        )
+        # Scanned by one process, so that the first entries a scan gives (the
+        # candidates a search ranks) are the same every time.
+        self.assertEqual(
+            options,
+            {name: ["parallel_workers=0"] for name in partitions},
         )

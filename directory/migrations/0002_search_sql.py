@@ -90,6 +90,11 @@ POSTGRESQL = [
     "FOR VALUES FROM (0) TO (2)",
     "CREATE TABLE directory_searchentry_rest PARTITION OF directory_searchentry "
     "FOR VALUES FROM (2) TO (MAXVALUE)",
+    # Scanned by one process: a search ranks the first entries a scan gives
+    # (directory/search/sql/statements.py, CANDIDATES), and parallel workers
+    # would give them in an order that changes from one run to the next.
+    "ALTER TABLE directory_searchentry_first SET (parallel_workers = 0)",
+    "ALTER TABLE directory_searchentry_rest SET (parallel_workers = 0)",
     "CREATE INDEX directory_searchentry_key_trgm "
     "ON directory_searchentry USING gin (key gin_trgm_ops)",
     "CREATE INDEX directory_searchentry_initials_trgm "

@@ -115,6 +115,8 @@ def best(attempt, limit, entries=None):
     while True:
         if first:
             rows, first = first_or_every(attempt, fetch)
+        elif entries is None:
+            rows = every_ranked(attempt, fetch)
         else:
             rows = list(ranked(attempt, entries)[:fetch])
         found = list(dict.fromkeys(row[:2] for row in rows))
@@ -123,15 +125,25 @@ def best(attempt, limit, entries=None):
         fetch *= 4
 
 
+def every_ranked(attempt, fetch):
+    """The best ``fetch`` rows of every entry's (of the ``CANDIDATES``)."""
+    rank = sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
+    statement, params = sql.ranked_entries(attempt.condition, rank)
+    return fetched(f"{statement} LIMIT %s", [*params, fetch])
+
+
+def fetched(statement, params):
+    with connections[router.db_for_read(SearchEntry)].cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()
+
+
 def first_or_every(attempt, fetch):
     """The best ``fetch`` rows, in one statement: of the first priorities'
     entries, or if they are fewer, of every entry; and whether the first
     priorities' filled them."""
     rank = sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
-    statement = sql.first_or_every_statement(attempt.condition, rank, fetch)
-    with connections[router.db_for_read(SearchEntry)].cursor() as cursor:
-        cursor.execute(*statement)
-        rows = cursor.fetchall()
+    rows = fetched(*sql.first_or_every_statement(attempt.condition, rank, fetch))
     every = [row[1:] for row in rows if row[0]]
     if every or len(rows) < fetch:
         return every, False

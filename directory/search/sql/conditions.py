@@ -79,6 +79,7 @@ def phrase(name, text):
 # The entries of the first priorities, which rank before all others (on
 # SQLite their own mirror answers, when ``RowSQL`` is told ``first``).
 FIRST_PRIORITY = Condition(f"{{priority}} < {FIRST_PRIORITIES}")
+LATER_PRIORITY = Condition(f"{{priority}} >= {FIRST_PRIORITIES}")
 
 
 class RowSQL(Expression):

@@ -15,7 +15,7 @@ from ...models import (
     Service,
     ServicePhone,
 )
-from .conditions import FIRST_PRIORITY, filled
+from .conditions import FIRST_PRIORITY, LATER_PRIORITY, filled
 
 
 class Table:
@@ -49,24 +49,63 @@ ENTRY = Table(SearchEntry, "e")
 RANKED = ["kind", "object_id", "search_rank", "position"]
 
 
-def ranked_entries(condition, rank, first=False):
+# The most entries of each part of the index (the first priorities, the
+# others) that one statement ranks: the first its scan gives (on PostgreSQL
+# in the table's order: that of the last rebuild, then what was saved since),
+# and every help line besides. A word in tens of thousands of names ("korean",
+# a Thai piece) would otherwise have every one read and ranked, to show ten
+# (docs/benchmarks.md).
+CANDIDATES = 500
+# The kind whose every match is ranked, whatever the others: a help line is
+# often the number that answers (entries.py), and help lines are few.
+ALWAYS_RANKED = "helpline"
+
+
+def candidates(condition, columns, first=False, later=False):
+    """SQL of the entries the condition matches that are ranked, under the
+    entries' alias, and its parameters: ``CANDIDATES`` at most of each part
+    (of the first priorities only, with ``first``; of the others only, with
+    ``later``), and every help line. Each part is read by a scan of its own
+    (on PostgreSQL, of one partition, by one process): which entries come
+    first must not depend on how parallel workers shared out the reading."""
+    parts = [(FIRST_PRIORITY, True), (LATER_PRIORITY, False)]
+    if first or later:
+        parts = [parts[0] if first else parts[1]]
+    entries = f"SELECT {ENTRY.alias}.* FROM {ENTRY} WHERE"
+    kind = ENTRY["kind"]
+    selects, params = [], []
+    for number, (part, in_first) in enumerate(parts):
+        test = condition & part
+        selects.append(
+            f"SELECT * FROM ({entries} {filled(test, columns, in_first)} "
+            f"AND {kind} <> %s LIMIT %s) capped_{number}"
+        )
+        params += [*test.params, ALWAYS_RANKED, CANDIDATES]
+    lines = condition & parts[0][0] if len(parts) == 1 else condition
+    selects.append(f"{entries} {filled(lines, columns, first)} AND {kind} = %s")
+    params += [*lines.params, ALWAYS_RANKED]
+    return f"({' UNION ALL '.join(selects)}) {ENTRY.alias}", params
+
+
+def ranked_entries(condition, rank, first=False, later=False):
     """SQL and parameters of the entries the condition matches (of the first
-    priorities only, with ``first``), best first, ties in document order:
-    their kind, object_id, search_rank and position."""
-    if first:
-        condition &= FIRST_PRIORITY
+    priorities only, with ``first``; of the others, with ``later``), best
+    first, ties in document order: their kind, object_id, search_rank and
+    position. Of a condition that matches more than ``CANDIDATES`` entries,
+    the best of those ``candidates`` gives."""
     columns = {field.name: ENTRY[field.name] for field in ENTRY.fields}
     names = dict(zip(RANKED, map(connection.ops.quote_name, RANKED), strict=True))
+    source, source_params = candidates(condition, columns, first, later)
     sql = (
         f"SELECT {ENTRY['kind']} AS {names['kind']}, "
         f"{ENTRY['object_id']} AS {names['object_id']}, "
         f"{filled(rank, columns, first)} AS {names['search_rank']}, "
         f"{ENTRY['position']} AS {names['position']} "
-        f"FROM {ENTRY} WHERE {filled(condition, columns, first)} "
+        f"FROM {source} "
         f"ORDER BY {names['search_rank']}, {ENTRY['position']}, "
         f"{ENTRY['kind']}, {ENTRY['object_id']}"
     )
-    return sql, [*rank.params, *condition.params]
+    return sql, [*rank.params, *source_params]
 
 
 def first_or_every_statement(condition, rank, rows):
@@ -75,22 +114,28 @@ def first_or_every_statement(condition, rank, rows):
     each row leads with 0 or 1 for which gave it.
 
     The second is limited to no rows when the first filled them, and neither
-    database reads a query limited to no rows. One statement rather than
-    two: most attempts match few entries (the answer's fallbacks, none), and
-    each statement costs a round trip and planning.
+    database reads a query limited to no rows; when it is read, the first
+    priorities' rows are those already ranked (they are all there, being
+    fewer than asked for), and only the other entries are read. One
+    statement rather than two: most attempts match few entries (the
+    answer's fallbacks, none), and each statement costs a round trip and
+    planning.
     """
     first_sql, first_params = ranked_entries(condition, rank, first=True)
-    every_sql, every_params = ranked_entries(condition, rank)
+    later_sql, later_params = ranked_entries(condition, rank, later=True)
     columns = ", ".join(map(connection.ops.quote_name, RANKED))
     order = ", ".join(map(connection.ops.quote_name, [*RANKED[2:], *RANKED[:2]]))
     return (
         f"WITH first_rows AS MATERIALIZED ({first_sql} LIMIT %s) "
         f"SELECT part, {columns} FROM ("
         f"SELECT 0 AS part, {columns} FROM first_rows UNION ALL "
-        f"SELECT 1, {columns} FROM ({every_sql} LIMIT (SELECT CASE WHEN "
+        f"SELECT 1, {columns} FROM ("
+        f"SELECT {columns} FROM first_rows UNION ALL "
+        f"SELECT {columns} FROM ({later_sql}) later_rows "
+        f"ORDER BY {order} LIMIT (SELECT CASE WHEN "
         "count(*) < %s THEN %s ELSE 0 END FROM first_rows)) every_rows"
         f") ranked_rows ORDER BY part, {order}",
-        [*first_params, rows, *every_params, rows, rows],
+        [*first_params, rows, *later_params, rows, rows],
     )
 
 

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -9,7 +11,7 @@ from directory.search.engine import (
     ranked,
 )
 from directory.search.reading import parse_query
-from directory.search.sql import WORD_WEIGHT
+from directory.search.sql import WORD_WEIGHT, statements
 from tests.base import SeededTestCase
 
 from .queries import BOTH_4655, FIRST_RESULTS, names
@@ -255,3 +257,42 @@ class NarrowedTests(SeededTestCase):
         ]
         self.assertTrue(pieces)
         self.assertEqual([list(a.narrowed()) for a in pieces], [[]] * len(pieces))
+
+
+class CandidatesTests(SeededTestCase):
+    """A query that matches more entries than ``CANDIDATES`` ranks the first
+    entries a scan gives, and every help line it matches."""
+
+    def every_entry_ranked(self, attempt):
+        return list(dict.fromkeys(row[:2] for row in ranked(attempt)))
+
+    def test_every_help_line_is_ranked_whatever_the_candidates(self):
+        for query in ["통역", "interpreter"]:
+            attempt, _entries = matches(query)
+            lines = [r for r in self.every_entry_ranked(attempt) if r[0] == "helpline"]
+            with self.subTest(query=query), patch.object(statements, "CANDIDATES", 0):
+                self.assertGreater(len(lines), 1)
+                self.assertEqual(best(attempt, 20), lines)
+
+    def test_a_common_word_ranks_as_many_entries_as_the_candidates(self):
+        attempt, _entries = matches("지원")
+        every = self.every_entry_ranked(attempt)
+        with patch.object(statements, "CANDIDATES", 3):
+            found = best(attempt, 20)
+            self.assertEqual(best(attempt, 20), found)
+        # Three entries of the first priorities, then (being fewer than
+        # asked for) three of the others.
+        self.assertEqual(len(found), 6)
+        self.assertGreater(len(every), len(found))
+        self.assertLessEqual(set(found), set(every))
+
+    def test_an_attempt_ranked_at_once_is_capped_too(self):
+        attempt = any_word("결혼이민자 우주여행 지원")
+        every = self.every_entry_ranked(attempt)
+        with patch.object(statements, "CANDIDATES", 2):
+            found = best(attempt, 20)
+        # Two entries of the first priorities and two of the others.
+        self.assertTrue(found)
+        self.assertLessEqual(len(found), 4)
+        self.assertLessEqual(set(found), set(every))
+        self.assertGreater(len(every), 4)

@@ -11,9 +11,11 @@ from directory.search.sql import (
     Condition,
     RowSQL,
     any_of,
+    first_or_every_statement,
     key_condition,
     number_prefix,
     phrase,
+    rank,
 )
 
 
@@ -72,6 +74,24 @@ class PostgresTrigramTests(TestCase):
             self.assertRegex(every, rf" on directory_searchentry_{partition}\b")
         self.assertRegex(first, r" on directory_searchentry_first\b")
         self.assertNotIn("directory_searchentry_rest", first)
+
+    def test_every_entry_is_ranked_without_reading_the_first_partition_again(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL only")
+        attempt = parse_query("상담").attempts[0]
+        order = rank(attempt.keys, attempt.alternatives, attempt.groups)
+        statement, params = first_or_every_statement(attempt.condition, order, 80)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(f"EXPLAIN {statement}", params)
+            lines = [row[0] for row in cursor.fetchall()]
+        [start] = [i for i, line in enumerate(lines) if "on every_rows" in line]
+        every = " ".join(lines[start:])
+        # The first priorities' rows are those of the first part, all of
+        # them when they are fewer than asked for.
+        self.assertIn("CTE Scan on first_rows", every)
+        self.assertRegex(every, r" on directory_searchentry_rest\b")
+        self.assertNotIn("directory_searchentry_first", every)
 
 
 def sqlite_only(test):
