@@ -52,9 +52,11 @@ def _tune_postgresql(database):
     # The directory fits in memory, where reading rows through an index costs
     # about as much as reading them in sequence; at the default cost of 4 the
     # planner scans whole tables to join a few hundred numbers (ten times
-    # slower). A DATABASE_URL ?options= overrides it.
+    # slower). No JIT compilation: a search whose trigram scan the planner
+    # overestimates passed its threshold, and compiling took longer than
+    # answering (docs/benchmarks.md). A DATABASE_URL ?options= overrides both.
     options = database.setdefault("OPTIONS", {})
-    options.setdefault("options", "-c random_page_cost=1.1")
+    options.setdefault("options", "-c random_page_cost=1.1 -c jit=off")
     # A database that does not answer fails the request (a 503,
     # core/faults.py) rather than hold a worker: gunicorn.conf.py sets a
     # statement timeout too, which management commands (bulk loads, index

@@ -19,7 +19,7 @@ from django.core.cache import cache
 from core.cache import current_generation
 
 from ..models import Synonym
-from . import fuzzy, sql
+from . import fuzzy, sample, sql
 from .keyboard import keyboard_readings
 from .sentences import content_words, ngrams
 from .text import (
@@ -119,11 +119,15 @@ class Attempt:
     @classmethod
     def of_pieces(cls, pieces):
         """What shares a third of the pieces of a phrase written without
-        spaces (of a Korean one, two at least), most pieces first."""
+        spaces (of a Korean one, two at least), most pieces first.
+
+        What shares ``needed`` pieces has one of any ``len - needed + 1`` of
+        them: the index looks up that many, the rarest (``sample``)."""
         groups = tuple((piece,) for piece in pieces)
         korean = all(map(is_hangul, "".join(pieces)))
         needed = max(2 if korean else 1, -(-len(pieces) // 3))
-        condition = sql.any_of(tuple(pieces)) & sql.Condition(
+        looked_up = sample.rarest(pieces, len(pieces) - needed + 1)
+        condition = sql.any_of(looked_up) & sql.Condition(
             f"{sql.words_missed(groups).sql} <= %s",
             *sql.words_missed(groups).params,
             len(pieces) - needed,

@@ -49,7 +49,7 @@ class DatabaseTests(SimpleTestCase):
             self.assertEqual(database["OPTIONS"]["connect_timeout"], 2)
             self.assertEqual(
                 database["OPTIONS"]["options"],
-                "-c random_page_cost=1.1 -c statement_timeout=10s",
+                "-c random_page_cost=1.1 -c jit=off -c statement_timeout=10s",
             )
         self.assertEqual(found["replica"]["HOST"], "standby")
         self.assertEqual(found["replica"]["TEST"]["MIRROR"], "default")

@@ -39,6 +39,15 @@ class PostgresTrigramTests(TestCase):
         # every service phone and every contact (see config/settings.py).
         self.assertEqual(float(cost), 1.1)
 
+    def test_searches_are_never_jit_compiled(self):
+        if connection.vendor != "postgresql":
+            self.skipTest("PostgreSQL only")
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW jit")
+            (jit,) = cursor.fetchone()
+        # Compiling an overestimated trigram scan took longer than running it.
+        self.assertEqual(jit, "off")
+
     def test_test_database_is_created_in_an_explicit_locale(self):
         if connection.vendor != "postgresql":
             self.skipTest("PostgreSQL only")

@@ -1,0 +1,67 @@
+"""How common a piece of text is among the indexed entries, told by a sample
+of them: which pieces of a phrase the index need not look up
+(``reading.Attempt.of_pieces``).
+
+Only the speed of a search depends on it, never its answer: an entry that
+shares ``needed`` pieces of a phrase has one of any ``len - needed + 1`` of
+them, so the index looks those up (the rarest) and every piece still counts.
+A Thai question's commonest pieces are in half the Thai names.
+"""
+
+import time
+
+from django.db import router
+
+from ..models import SearchEntry
+from .text import is_initials
+
+# Entries read (by id, evenly spread), and for how long the sample serves.
+SIZE = 3000
+SECONDS = 600
+
+COLUMNS = ("key", "initials", "grams")
+
+_taken = {}
+
+
+def texts():
+    """The keys, initials and character pairs of up to ``SIZE`` entries, each
+    column's joined into one text, kept per process for ``SECONDS`` (what is
+    common changes with a rebuild, not with an edit)."""
+    alias = router.db_for_read(SearchEntry)
+    taken, joined = _taken.get(alias, (None, {}))
+    if taken is not None and time.monotonic() - taken < SECONDS:
+        return joined
+    objects = SearchEntry.objects.using(alias).order_by()
+    ids = objects.values_list("id", flat=True)
+    first, last = ids.order_by("id").first(), ids.order_by("-id").first()
+    joined = {}
+    if first is not None:
+        step = max(1, (last - first + 1) // SIZE)
+        rows = objects.filter(id__in=range(first, last + 1, step)[:SIZE])
+        columns = list(zip(*rows.values_list("key", "initials", "grams"), strict=True))
+        joined = dict(zip(COLUMNS, map("\n".join, columns), strict=True))
+    _taken[alias] = (time.monotonic(), joined)
+    return joined
+
+
+def forget():
+    """Take a new sample at the next search (tests, after a rebuild)."""
+    _taken.clear()
+
+
+def occurrences(piece, joined):
+    """How often the sample has the piece as ``sql.key_condition`` looks it up."""
+    if len(piece) >= 3:
+        return joined["initials" if is_initials(piece) else "key"].count(piece)
+    return joined["grams"].count(f" {piece} " if len(piece) == 2 else f" {piece}")
+
+
+def rarest(pieces, count):
+    """The ``count`` pieces the sample has least often, in their order."""
+    joined = texts()
+    if count >= len(pieces) or not joined:
+        return tuple(pieces)
+    seen = [occurrences(piece, joined) for piece in pieces]
+    kept = sorted(range(len(pieces)), key=lambda i: (seen[i], i))[:count]
+    return tuple(pieces[i] for i in sorted(kept))
