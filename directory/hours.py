@@ -207,7 +207,11 @@ def all_schedules():
         texts = {
             json.dumps(hours, sort_keys=True)
             for model in (Contact, HelpLine)
-            for hours in model.objects.values_list("hours", flat=True).distinct()
+            # Without order_by(), the default ordering's column would be in
+            # the DISTINCT too: one row per number, not per schedule.
+            for hours in model.objects.order_by()
+            .values_list("hours", flat=True)
+            .distinct()
             if hours
         }
         found = [json.loads(text) for text in texts]

@@ -1,14 +1,18 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from directory import holidays
-from directory.hours import Schedule, validate_schedule
+from directory.hours import Schedule, all_schedules, validate_schedule
 from directory.hours_text import lines, state_text
 from directory.models import DeclaredHoliday
+from tests.factories import make_contact
 
 SEOUL = ZoneInfo("Asia/Seoul")
 WEEK = ["mon", "tue", "wed", "thu", "fri"]
@@ -112,6 +116,25 @@ class ScheduleTests(TestCase):
     def test_unknown_hours_are_neither_open_nor_closed(self):
         self.assertEqual(Schedule({}).state(seoul(2026, 12, 7, 10)), (None, None, None))
         self.assertEqual(Schedule("평일 09:00–18:00").state(), (None, None, None))
+
+
+class AllSchedulesTests(TestCase):
+    def test_each_schedule_is_read_once_however_many_numbers_keep_it(self):
+        for n in range(3):
+            make_contact(f"031-8030-41{n:02d}", hours=OFFICE)
+        make_contact("031-8030-4199", hours=NIGHT)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            found = all_schedules()
+        self.assertCountEqual(found, [OFFICE, NIGHT])
+        [statement] = [
+            q["sql"]
+            for q in queries.captured_queries
+            if "directory_contact" in q["sql"]
+        ]
+        with connection.cursor() as cursor:
+            cursor.execute(statement)
+            self.assertEqual(len(cursor.fetchall()), 2)
 
 
 class ScheduleTextTests(TestCase):
