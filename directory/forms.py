@@ -67,6 +67,15 @@ class SearchFilter(django_filters.FilterSet):
             if len(counts) < 2 and not self.data.get(name):
                 del fields[name]
 
+    @property
+    def narrows(self):
+        """Whether a valid filter value narrows the entries (invalid ones
+        are ignored)."""
+        if not self.is_bound:
+            return False
+        self.form.full_clean()
+        return any(value not in (None, "") for value in self.form.cleaned_data.values())
+
     def _count_choices(self, field, counts, selected):
         """Offer only the choices that have results, each with its count.
 

@@ -256,15 +256,20 @@ class SearchView(OpenNowMixin, TemplateView):
         context = {"search_form": form, "query": query}
         if query:
             attempt, entries = matches(query)
+            counts = facets(entries)
             search_filter = SearchFilter(
-                self.request.GET, queryset=entries, facets=facets(entries)
+                self.request.GET, queryset=entries, facets=counts
             )
-            entries = search_filter.qs
+            # Unfiltered, the best are ranked as the API ranks them: of a
+            # common word's matches, the first candidates only (engine.best).
+            entries = search_filter.qs if search_filter.narrows else None
             found = ordering.best_for_reader(
                 attempt, entries, self.results_shown, get_language()
             )
+            if entries is not None:
+                counts = {"kind": counted(entries, "kind")}
             # A line brought along for the reader's language counts too.
-            count = max(sum(counted(entries, "kind").values()), len(found))
+            count = max(sum(counts["kind"].values()), len(found))
             context.update(
                 attempt=attempt,
                 search_filter=search_filter,

@@ -78,8 +78,9 @@ def with_interpreting_lines(rows, language):
 
 
 def best_for_reader(attempt, entries, limit, language, at=None):
-    """The best ``limit`` records of the entries, all kinds mixed by how well
-    they match, ordered for the reader (``ordered``)."""
+    """The best ``limit`` records of the entries (of every entry the attempt
+    matches, if None), all kinds mixed by how well they match, ordered for
+    the reader (``ordered``)."""
     rows = engine.best(attempt, limit, entries) if attempt else []
     rows = with_interpreting_lines(rows, language)
     return ordered(records(rows, language), language, at)[:limit]

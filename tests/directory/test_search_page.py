@@ -90,6 +90,32 @@ class SearchPageTests(base.SeededTestCase):
         self.assertNotContains(response, 'name="division"')
         self.assertNotContains(response, "---------")
 
+    def test_unfiltered_results_are_the_apis_and_counted_once(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from directory.search.ordering import best_for_text
+
+        with CaptureQueriesContext(connection) as statements:
+            response = self.search(q="지원")
+        counts = [sql for sql in (q["sql"] for q in statements) if "COUNT(" in sql]
+        self.assertEqual(len(counts), 1)
+        results = response.context["results"]
+        self.assertEqual(
+            [r.url for r in results],
+            [r.url for r in best_for_text("지원", len(results), "ko")],
+        )
+        self.assertGreater(response.context["count"], len(results) // 2)
+
+    def test_a_filtered_count_is_the_filters_choice_count(self):
+        area = PolicyArea.objects.get(number=2)
+        everything = self.search(q="지원")
+        offered = dict(everything.context["search_filter"].form["area"].field.choices)
+        label = str(offered[area.pk])
+        response = self.search(q="지원", area=area.pk)
+        self.assertTrue(label.endswith(f"({response.context['count']})"), label)
+        self.assertLess(response.context["count"], everything.context["count"])
+
     def test_type_filter(self):
         response = self.search(q="4655", type="division")
         self.assertEqual(response.context["services"], [])

@@ -34,9 +34,16 @@ from .conditions import (
     slips,
     words_missed,
 )
-from .statements import QUERIES, first_or_every_statement, ranked_entries
+from .statements import (
+    FACETS,
+    QUERIES,
+    facets_statement,
+    first_or_every_statement,
+    ranked_entries,
+)
 
 __all__ = [
+    "FACETS",
     "FIRST_PRIORITY",
     "QUERIES",
     "TIERS",
@@ -45,6 +52,7 @@ __all__ = [
     "RowSQL",
     "any_of",
     "contains",
+    "facets_statement",
     "first_or_every_statement",
     "key_condition",
     "number_prefix",

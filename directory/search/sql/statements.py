@@ -139,6 +139,30 @@ def first_or_every_statement(condition, rank, rows):
     )
 
 
+# What the search page counts the matching records by, in this order.
+FACETS = ["sector", "area", "division", "kind"]
+
+
+def facets_statement(found_sql):
+    """One statement for the records counted per value of each facet: rows
+    of (facet's number in ``FACETS``, value, kind, records), from
+    ``found_sql``, which selects the distinct object_id and ``FACETS``
+    columns of the matching entries (the kind facet's value is the kind).
+    A record is its kind and id, so each facet counts per kind. The matches
+    are read once for all four: a common word is tens of thousands of
+    entries to read again for each."""
+    record, *columns = map(connection.ops.quote_name, ["object_id", *FACETS])
+    kind = columns.pop()
+    return f"WITH found ({record}, {', '.join(columns)}, {kind}) AS ({found_sql}) " + (
+        " UNION ALL ".join(
+            f"SELECT {number}, value, {kind}, COUNT(*) FROM (SELECT {column} AS value, "
+            f"{kind}, {record} FROM found GROUP BY 1, 2, 3) facet_{number} "
+            "GROUP BY 2, 3"
+            for number, column in enumerate([*columns, "0"])
+        )
+    )
+
+
 SERVICE, DIVISION = Table(Service, "s"), Table(Division, "d")
 HELPLINE = Table(HelpLine, "h")
 LINK, PHONE, FAX = Table(ServicePhone, "sp"), Table(Contact, "p"), Table(Contact, "f")

@@ -6,6 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from directory.search.engine import (
     best,
     best_records,
+    counted,
+    facets,
     first_or_every,
     matches,
     ranked,
@@ -296,3 +298,31 @@ class CandidatesTests(SeededTestCase):
         self.assertLessEqual(len(found), 4)
         self.assertLessEqual(set(found), set(every))
         self.assertGreater(len(every), 4)
+
+
+class FacetsTests(SeededTestCase):
+    """The search page's counts per sector, area, division and kind."""
+
+    def test_one_statement_counts_as_each_facet_alone_would(self):
+        for query in ["지원", "4655", "visa", "통역", "고려인", "우주여행"]:
+            _attempt, entries = matches(query)
+            with self.subTest(query=query):
+                with CaptureQueriesContext(connection) as statements_made:
+                    found = facets(entries)
+                self.assertEqual(len(statements_made), 0 if query == "우주여행" else 1)
+                self.assertEqual(
+                    found,
+                    {
+                        name: counted(entries, name)
+                        for name in ["sector", "area", "division", "kind"]
+                    },
+                )
+        # The counts are the records', not their entries' (a service is
+        # found through its name and its team's).
+        _attempt, entries = matches("지원")
+        kinds = facets(entries)["kind"]
+        self.assertEqual(
+            kinds["service"],
+            entries.filter(kind="service").values("object_id").distinct().count(),
+        )
+        self.assertGreater(entries.filter(kind="service").count(), kinds["service"])
