@@ -1,4 +1,4 @@
-"""Time the search API on a national directory: 150,000 services, 13 languages.
+"""Time search on a national directory: 150,000 services, 13 languages.
 
     DATABASE_URL="postgres:///directory?host=/var/run/postgresql" \\
         .venv/bin/python bench/search.py
@@ -11,14 +11,19 @@ explicit C.UTF-8 locale so that pg_trgm sees Hangul as letters), or
 bench/bench.sqlite3. Prints how long indexing took and how much room the
 index takes, p50/p95 per kind of query, and the median time of a request spent
 in SQL (the rest is Python: composing queries, reading rows, writing JSON),
-with the machine's load average before and after the timed requests.
+with the machine's load average before and after the timed requests: first of
+the API (/api/v1/search), then of the search page rendered without the page
+cache (a query nobody asked before: its results, counts and filters).
 """
 
 import argparse
+import atexit
 import os
 import random
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -131,13 +136,22 @@ def setup_django(url):
     os.environ.setdefault("DJANGO_SECRET_KEY", "bench-only-secret-key-" + "x" * 40)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["DJANGO_SSL_REDIRECT"] = "0"
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1")
+    # The search page names its static files by their hashes: they are
+    # collected once, apart from the project's own folder.
+    static_root = tempfile.mkdtemp(prefix="bench-static-")
+    atexit.register(shutil.rmtree, static_root, ignore_errors=True)
+    os.environ["DJANGO_STATIC_ROOT"] = static_root
     sys.path.insert(0, str(BASE_DIR))
     import django
 
     django.setup()
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def measure(view, factory, query, rounds):
+def measure(view, factory, query, rounds, path="/api/v1/search"):
     """Milliseconds per request, and of those how many were spent in SQL."""
     from django.db import connection
 
@@ -151,11 +165,13 @@ def measure(view, factory, query, rounds):
             in_sql[-1] += (time.perf_counter() - started) * 1000
 
     for _ in range(rounds):
-        request = factory.get("/api/v1/search", {"q": query})
+        request = factory.get(path, {"q": query})
         in_sql.append(0.0)
         started = time.perf_counter()
         with connection.execute_wrapper(timed):
             response = view(request)
+            if hasattr(response, "render"):
+                response.render()
         timings.append((time.perf_counter() - started) * 1000)
         assert response.status_code == 200, (query, response.content)
     return timings, in_sql
@@ -229,15 +245,28 @@ def main():
     print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     QUERIES["whole name"] = [s.name for s in rng.sample(services, 4)]
     QUERIES["full number"] = [c.national for c in rng.sample(contacts, 3)]
-    # The API's operation as its URL serves it, ninja's validation included.
-    view, factory = resolve("/api/v1/search").func, RequestFactory()
+    factory = RequestFactory(HTTP_HOST="127.0.0.1")
+    # The API's operation as its URL serves it, ninja's validation included;
+    # then the search page as its view renders it, without the page cache
+    # (a query nobody asked before): its results, counts and filters.
+    for title, path, rounds in [
+        ("API", "/api/v1/search", args.rounds),
+        ("search page, not cached", "/search/", max(2, args.rounds // 4)),
+    ]:
+        print(f"{title}:")
+        time_kinds(resolve(path).func, factory, path, rounds)
+    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
+
+
+def time_kinds(view, factory, path, rounds):
+    """Print p50 and p95 per kind of query, and over them all."""
     everything = []
     print(f"{'query kind':<18} {'p50 ms':>8} {'p95 ms':>8} {'SQL p50':>8}")
     for kind, queries in QUERIES.items():
         timings, in_sql = [], []
         for query in queries:
-            measure(view, factory, query, 2)
-            total, sql = measure(view, factory, query, args.rounds)
+            measure(view, factory, query, 2, path)
+            total, sql = measure(view, factory, query, rounds, path)
             timings += total
             in_sql += sql
         everything += timings
@@ -249,7 +278,6 @@ def main():
         f"{'all':<18} {statistics.median(everything):8.1f} "
         f"{percentile(everything, 95):8.1f}"
     )
-    print("load average at end: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
 
 
 if __name__ == "__main__":
