@@ -15,7 +15,7 @@ from .hours import keep_in_cache_while_current
 from .models import Division, HelpLine, Service
 from .reports import report_allowed, report_save
 from .search import INDEX_LETTERS, ordering
-from .search.engine import counted, facets, matches
+from .search.engine import counted, facets, matches, of_best
 from .sharing import division_vcard, service_structured_data, service_vcard
 
 
@@ -256,17 +256,23 @@ class SearchView(OpenNowMixin, TemplateView):
         context = {"search_form": form, "query": query}
         if query:
             attempt, entries = matches(query)
+            # Of what matched part of the query only, the best records are
+            # what the page counts and filters (engine.of_best).
+            weak = attempt is not None and attempt.weak
+            if weak:
+                entries = of_best(attempt, entries, self.results_shown)
             counts = facets(entries)
             search_filter = SearchFilter(
                 self.request.GET, queryset=entries, facets=counts
             )
             # Unfiltered, the best are ranked as the API ranks them: of a
             # common word's matches, the first candidates only (engine.best).
-            entries = search_filter.qs if search_filter.narrows else None
+            narrowed = search_filter.narrows or weak
+            entries = search_filter.qs if narrowed else None
             found = ordering.best_for_reader(
                 attempt, entries, self.results_shown, get_language()
             )
-            if entries is not None:
+            if search_filter.narrows:
                 counts = {"kind": counted(entries, "kind")}
             # A line brought along for the reader's language counts too.
             count = max(sum(counts["kind"].values()), len(found))

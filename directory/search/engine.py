@@ -10,12 +10,13 @@ A query is read once into attempts (``reading.parse_query``); ``answer``
 takes the first of those attempts that finds anything.
 """
 
+import operator
 from collections import Counter
 from dataclasses import dataclass
-from functools import partial
+from functools import partial, reduce
 
 from django.db import connections, router
-from django.db.models import BooleanField, Count, IntegerField
+from django.db.models import BooleanField, Count, IntegerField, Q
 from django.utils import translation
 
 from ..models import SearchEntry
@@ -181,6 +182,27 @@ def sections(attempt, entries, limit, language):
         [(first_kind, _id)] = best(attempt, 1, entries)
         found.sort(key=lambda section: section.kind != first_kind)
     return found
+
+
+def of_best(attempt, entries, limit):
+    """The entries of the attempt's best ``limit`` records alone.
+
+    For a weak attempt (part of what was typed): every entry with any word
+    of a sentence, or any piece of a phrase, is tens of thousands at
+    national size, few of them answers; counting and filtering them cost
+    more than ranking them, to say nothing useful."""
+    rows = best(attempt, limit)
+    if not rows:
+        return entries.none()
+    kinds = {}
+    for kind, pk in rows:
+        kinds.setdefault(kind, []).append(pk)
+    return entries.filter(
+        reduce(
+            operator.or_,
+            (Q(kind=kind, object_id__in=pks) for kind, pks in kinds.items()),
+        )
+    )
 
 
 def facets(entries):

@@ -1,10 +1,13 @@
 """The search page: results of every kind, the filters beside them, and
 input it refuses."""
 
+from unittest.mock import patch
+
 from django.test import TestCase
 from django.urls import reverse
 
 from directory.models import Division, HelpLine, Service
+from directory.views import SearchView
 from standards.models import PolicyArea
 from tests import base
 from tests.directory.search.queries import HOSTILE
@@ -115,6 +118,37 @@ class SearchPageTests(base.SeededTestCase):
         response = self.search(q="지원", area=area.pk)
         self.assertTrue(label.endswith(f"({response.context['count']})"), label)
         self.assertLess(response.context["count"], everything.context["count"])
+
+    def test_a_partial_match_counts_and_filters_its_best_records_alone(self):
+        from directory.search.engine import matches
+        from directory.search.ordering import best_for_text
+
+        query = "지원 우주여행"
+        attempt, entries = matches(query)
+        self.assertTrue(attempt.weak)
+        matched = set(entries.values_list("kind", "object_id"))
+        # Fewer shown than match: the seeded directory is small.
+        with patch.object(SearchView, "results_shown", 5):
+            response = self.search(q=query)
+        results = response.context["results"]
+        self.assertEqual(len(results), 5)
+        self.assertGreater(len(matched), len(results))
+        self.assertEqual(response.context["count"], len(results))
+        self.assertEqual(
+            [r.url for r in results],
+            [r.url for r in best_for_text(query, len(results), "ko")],
+        )
+        # A filter narrows the records shown: its menu counts them alone.
+        menu = response.context["search_filter"].form["area"].field.choices
+        [(area, label), *_others] = [(v, label) for v, label in menu if v]
+        in_area = int(label.rsplit("(", 1)[1].rstrip(")"))
+        self.assertLessEqual(in_area, len(results))
+        with patch.object(SearchView, "results_shown", 5):
+            filtered = self.search(q=query, area=area.value)
+        self.assertEqual(filtered.context["count"], in_area)
+        self.assertLessEqual(
+            {r.url for r in filtered.context["results"]}, {r.url for r in results}
+        )
 
     def test_type_filter(self):
         response = self.search(q="4655", type="division")
