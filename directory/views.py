@@ -14,8 +14,7 @@ from .forms import ReportForm, SearchFilter, SearchForm
 from .hours import keep_in_cache_while_current
 from .models import Division, HelpLine, Service
 from .reports import report_allowed, report_save
-from .search import INDEX_LETTERS, ordering
-from .search.engine import counted, facets, matches, of_best
+from .search import INDEX_LETTERS, engine, ordering
 from .sharing import division_vcard, service_structured_data, service_vcard
 
 
@@ -255,25 +254,27 @@ class SearchView(OpenNowMixin, TemplateView):
         query = form.cleaned_data["q"] if form.is_valid() else ""
         context = {"search_form": form, "query": query}
         if query:
-            attempt, entries = matches(query)
-            # Of what matched part of the query only, the best records are
-            # what the page counts and filters (engine.of_best).
-            weak = attempt is not None and attempt.weak
-            if weak:
-                entries = of_best(attempt, entries, self.results_shown)
-            counts = facets(entries)
+            attempt, entries = engine.matches(query)
+            best = None
+            if attempt is not None and attempt.weak:
+                # Only part of the query matched: the page counts and
+                # filters its best records alone (engine.of_records).
+                best = engine.best(attempt, self.results_shown)
+                entries = engine.of_records(entries, best)
+            counts = engine.facets(entries)
             search_filter = SearchFilter(
                 self.request.GET, queryset=entries, facets=counts
             )
-            # Unfiltered, the best are ranked as the API ranks them: of a
-            # common word's matches, the first candidates only (engine.best).
-            narrowed = search_filter.narrows or weak
-            entries = search_filter.qs if narrowed else None
-            found = ordering.best_for_reader(
-                attempt, entries, self.results_shown, get_language()
-            )
             if search_filter.narrows:
-                counts = {"kind": counted(entries, "kind")}
+                entries, best = search_filter.qs, None
+                counts = {"kind": engine.counted(entries, "kind")}
+            else:
+                # Ranked as the API ranks them: of a common word's matches,
+                # the first candidates only (engine.best).
+                entries = None
+            found = ordering.best_for_reader(
+                attempt, entries, self.results_shown, get_language(), rows=best
+            )
             # A line brought along for the reader's language counts too.
             count = max(sum(counts["kind"].values()), len(found))
             context.update(

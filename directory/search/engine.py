@@ -184,25 +184,28 @@ def sections(attempt, entries, limit, language):
     return found
 
 
-def of_best(attempt, entries, limit):
-    """The entries of the attempt's best ``limit`` records alone.
+def of_records(entries, rows):
+    """The entries of the records ``rows`` ((kind, id) pairs) alone.
 
-    For a weak attempt (part of what was typed): every entry with any word
-    of a sentence, or any piece of a phrase, is tens of thousands at
-    national size, few of them answers; counting and filtering them cost
-    more than ranking them, to say nothing useful."""
-    rows = best(attempt, limit)
+    For a weak attempt (part of what was typed), its best records: every
+    entry with any word of a sentence, or any piece of a phrase, is tens of
+    thousands at national size, few of them answers; counting and filtering
+    them cost more than ranking them, to say nothing useful."""
     if not rows:
         return entries.none()
     kinds = {}
     for kind, pk in rows:
         kinds.setdefault(kind, []).append(pk)
-    return entries.filter(
-        reduce(
-            operator.or_,
-            (Q(kind=kind, object_id__in=pks) for kind, pks in kinds.items()),
-        )
+    records = reduce(
+        operator.or_, (Q(kind=kind, object_id__in=pks) for kind, pks in kinds.items())
     )
+    # Their entries first, then which of them match: tested together with
+    # the attempt's condition, SQLite read every entry that condition
+    # matches, then kept these. The matching ones are then named by id, so
+    # that counting and filtering them does not test the condition again.
+    ids = SearchEntry.objects.using(entries.db).filter(records).values_list("id")
+    found = entries.filter(id__in=[pk for (pk,) in ids]).values_list("id")
+    return SearchEntry.objects.using(entries.db).filter(id__in=[pk for (pk,) in found])
 
 
 def facets(entries):

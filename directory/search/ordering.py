@@ -77,11 +77,12 @@ def with_interpreting_lines(rows, language):
     return list(dict.fromkeys(found))
 
 
-def best_for_reader(attempt, entries, limit, language, at=None):
+def best_for_reader(attempt, entries, limit, language, at=None, rows=None):
     """The best ``limit`` records of the entries (of every entry the attempt
     matches, if None), all kinds mixed by how well they match, ordered for
-    the reader (``ordered``)."""
-    rows = engine.best(attempt, limit, entries) if attempt else []
+    the reader (``ordered``); or of the ranked ``rows``, if given."""
+    if rows is None:
+        rows = engine.best(attempt, limit, entries) if attempt else []
     rows = with_interpreting_lines(rows, language)
     return ordered(records(rows, language), language, at)[:limit]
 
