@@ -29,6 +29,7 @@ set) are ``private, no-store``.
 """
 
 import hashlib
+import secrets
 import time
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -55,14 +56,23 @@ TRACKING_PARAMETERS = {"gclid", "fbclid", "msclkid", "yclid", "_ga", "_gl"}
 _pending_invalidation = False
 
 
+def first_generation():
+    """Where the count starts when the cache has none (new, flushed or
+    restarted): anywhere, so that a generation is never counted twice. From
+    1 each time, what was made or kept under an old generation (a process's
+    own copy, a page's ETag at the edge) would pass for current again."""
+    return secrets.randbelow(2**52) + 1
+
+
 def current_generation():
     global _pending_invalidation
     if _pending_invalidation and _bump():
         _pending_invalidation = False
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY, 1)
+        first = first_generation()
+        cache.add(GENERATION_KEY, first, timeout=None)
+        generation = cache.get(GENERATION_KEY, first)
     return generation
 
 
@@ -70,7 +80,7 @@ def _bump():
     try:
         bumped = cache.incr(GENERATION_KEY)
     except ValueError:
-        bumped = cache.add(GENERATION_KEY, 2, timeout=None) or None
+        bumped = cache.add(GENERATION_KEY, first_generation(), timeout=None) or None
     cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
     # A cache that is down answers None (core/cachebreaker.py).
     return bumped is not None

@@ -131,6 +131,21 @@ class CacheKeyTests(TestCase):
             self.assertEqual(self.client.get(url).content, high)
 
 
+class GenerationTests(TestCase):
+    def test_a_cache_emptied_never_counts_a_generation_again(self):
+        # A process's copy made under a generation (the HSDS ids), or a
+        # page's ETag kept at the edge, must not pass for current after the
+        # cache restarts and the count begins again.
+        seen = set()
+        for _restart in range(5):
+            cache.clear()
+            seen.add(current_generation())
+            for _change in range(3):
+                invalidate_public_pages()
+                seen.add(current_generation())
+        self.assertEqual(len(seen), 20)
+
+
 class InvalidationAtCommitTests(TransactionTestCase):
     """The page rendered after a save shows it, even if another worker cached
     the page from the rows as they were before the save committed."""
