@@ -35,6 +35,19 @@ def natural_key_filter(model, key):
     return dict(zip(_natural_key_lookups(model), key, strict=True))
 
 
+def natural_keys(queryset):
+    """(pk, natural key) of each row, read as values in one query: the same
+    keys as ``natural_key_of``, without a model instance per row."""
+    lookups = _natural_key_lookups(queryset.model)
+    for pk, *key in queryset.order_by().values_list("pk", *lookups):
+        yield (
+            pk,
+            tuple(
+                value if isinstance(value, str | int) else str(value) for value in key
+            ),
+        )
+
+
 def _natural_key_lookups(model, prefix=""):
     lookups = []
     for name in model.natural_key_fields:

@@ -5,6 +5,7 @@ the headers of ``/api/v1/`` (last change, language, licence); CORS is open
 for reading like every address under ``/api/``.
 """
 
+import threading
 import uuid
 from functools import wraps
 
@@ -13,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from core.cache import current_generation
 from standards.models import Sector
 
 from ..models import Service
@@ -88,46 +90,63 @@ def root(request):
     )
 
 
+# The last map of service ids this process made, and the page cache's
+# generation it was made in (any change of a row starts a new one).
+_service_ids = {"generation": None, "ids": {}}
+_service_ids_lock = threading.Lock()
+
+
 def service_ids():
-    """Each service's pk by its HSDS id, computed from the natural keys."""
-    rows = Service.objects.select_related("area__sector")
-    return {ids.record_id(service): service.pk for service in rows}
+    """Each service's pk by its HSDS id, kept until any row changes: made
+    anew for each request, it was 150,000 ids to derive for one service."""
+    generation = current_generation()
+    with _service_ids_lock:
+        if _service_ids["generation"] != generation:
+            _service_ids["ids"] = ids.record_ids(Service.objects.all())
+            _service_ids["generation"] = generation
+        return _service_ids["ids"]
 
 
-def searched(text, queryset):
-    """The pks of the services matching ``text``, best first."""
+def searched(text, services=None):
+    """The pks of the services matching ``text`` (of ``services`` only, if
+    given), best first."""
     attempt, entries = matches(text)
     if attempt is None:
         return []
-    rows = ranked(attempt, entries.filter(kind="service"))
-    allowed = set(queryset.values_list("pk", flat=True))
-    found = dict.fromkeys(pk for _kind, pk, _rank, _pos in rows if pk in allowed)
-    return list(found)
+    entries = entries.filter(kind="service")
+    if services is not None:
+        entries = entries.filter(object_id__in=services.values("pk"))
+    rows = ranked(attempt, entries)
+    return list(dict.fromkeys(pk for _kind, pk, _rank, _pos in rows))
 
 
 def filtered_services(params):
-    """The services that match every filter given (AND), as ordered pks."""
+    """The services that match every filter given (AND), as ordered pks: a
+    list when searched, else a query that pages in the database (a national
+    directory is 150,000 services to read for one page)."""
     format_param(params)
-    queryset = hsds_services()
+    queryset, narrowed = hsds_services(), False
     moment = datetime_param(params, "modified_after")
     if moment:
-        queryset = queryset.filter(last_modified__gte=moment)
+        queryset, narrowed = queryset.filter(last_modified__gte=moment), True
     term_id = uuid_param(params, "taxonomy_term_id")
     if term_id:
         lookup = term_lookup(term_id)
         queryset = queryset.filter(**lookup) if lookup else queryset.none()
+        narrowed = True
     taxonomy = uuid_param(params, "taxonomy_id")
     if taxonomy:
         sectors = {ids.taxonomy_id(sector): sector for sector in Sector.objects.all()}
         sector = sectors.get(taxonomy)
         queryset = queryset.filter(area__sector=sector) if sector else queryset.none()
+        narrowed = True
     organization = uuid_param(params, "organization_id")
     if organization and organization != ids.organization_id():
-        queryset = queryset.none()
+        queryset, narrowed = queryset.none(), True
     text = search_param(params)
     if text:
-        return searched(text, queryset)
-    return list(queryset.in_document_order().values_list("pk", flat=True).distinct())
+        return searched(text, queryset if narrowed else None)
+    return queryset.in_document_order().values_list("pk", flat=True).distinct()
 
 
 def service_records(request, pks):
@@ -141,9 +160,9 @@ def hsds_service_list(request):
     full = boolean_param(request.GET, "full")
     page = HsdsPage.asked(request.GET, 0)
     pks = filtered_services(request.GET)
-    page.total = len(pks)
+    page.total = len(pks) if isinstance(pks, list) else pks.count()
     start, end = page.bounds
-    records = service_records(request, pks[start:end])
+    records = service_records(request, list(pks[start:end]))
     contents = records if full else [service_summary(r) for r in records]
     return json_answer(page.envelope(contents), request)
 

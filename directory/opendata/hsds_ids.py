@@ -13,6 +13,8 @@ import uuid
 from django.conf import settings
 from django.utils import translation
 
+from standards.models import natural_keys
+
 from .. import phones
 
 # Never change it: every id published so far is derived from it.
@@ -30,6 +32,13 @@ def derived_id(kind, *parts):
 def record_id(obj):
     """The UUID of a model row, from its model's ``natural_key()``."""
     return derived_id(obj._meta.label_lower, *obj.natural_key())
+
+
+def record_ids(queryset):
+    """{UUID: pk} of the queryset's rows, their natural keys read as values
+    (``record_id`` of each row, without the row)."""
+    kind = queryset.model._meta.label_lower
+    return {derived_id(kind, *key): pk for pk, key in natural_keys(queryset)}
 
 
 def organization_id():

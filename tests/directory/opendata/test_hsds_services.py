@@ -242,6 +242,39 @@ class StableIdTests(HsdsClient, TestCase):
         )
 
 
+class DetailTests(HsdsClient, SeededTestCase):
+    def test_every_service_is_found_by_its_id(self):
+        from directory.opendata.hsds_ids import record_ids
+
+        services = list(Service.objects.select_related("area__sector"))
+        self.assertEqual(
+            record_ids(Service.objects.all()),
+            {record_id(service): service.pk for service in services},
+        )
+        for service in services[:5]:
+            record = self.get_json(f"services/{record_id(service)}")
+            self.assertEqual(record["name"], service.name)
+
+    def test_ids_are_derived_once_until_a_service_changes(self):
+        from unittest.mock import patch
+
+        from directory.opendata import hsds_ids
+
+        first, second = Service.objects.all()[:2]
+        old_id = record_id(first)
+        with patch.object(hsds_ids, "record_ids", wraps=hsds_ids.record_ids) as derived:
+            self.get_json(f"services/{old_id}")
+            self.get_json(f"services/{record_id(second)}")
+            self.assertEqual(derived.call_count, 1)
+            # A new name is a new natural key, so a new id.
+            first.name = "결혼이민자 통합 지원"
+            first.save()
+            self.get_json(f"services/{old_id}", status=404)
+            record = self.get_json(f"services/{record_id(first)}")
+            self.assertEqual(derived.call_count, 2)
+        self.assertEqual(record["name"], "결혼이민자 통합 지원")
+
+
 class QueryTests(HsdsClient, SeededTestCase):
     def count_queries(self, path, **params):
         from django.db import connection
