@@ -110,7 +110,7 @@ class LanguageUrlTests(SeededTestCase):
         self.assertEqual(reverse("admin:index"), "/" + settings.ADMIN_URL)
 
     def test_sitemap_lists_every_language(self):
-        response = self.client.get("/sitemap.xml")
+        response = self.client.get("/sitemap-pages.xml")
         self.assertContains(response, "<loc>http://testserver/ru/services/</loc>")
         self.assertContains(response, 'hreflang="zh-hans"')
 

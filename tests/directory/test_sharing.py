@@ -1,5 +1,7 @@
 import json
 import re
+from contextlib import ExitStack
+from unittest.mock import patch
 
 import vobject
 from django.urls import reverse
@@ -89,15 +91,45 @@ class StructuredDataTests(SeededTestCase):
         )
 
 
+def sitemap_files(client):
+    """Each file the sitemap index names, and its text."""
+    index = client.get("/sitemap.xml").content.decode()
+    files = re.findall(r"<loc>http://testserver(/sitemap-[^<]+)</loc>", index)
+    return {
+        path: client.get(path.replace("&amp;", "&")).content.decode() for path in files
+    }
+
+
 class CrawlerTests(SeededTestCase):
     def test_sitemap_lists_every_public_page(self):
-        response = self.client.get("/sitemap.xml")
-        xml = response.content.decode()
+        xml = "".join(sitemap_files(self.client).values())
         for service in Service.objects.all():
             self.assertIn(f"http://testserver{service.get_absolute_url()}", xml)
         for division in Division.objects.all():
             self.assertIn(f"http://testserver{division.get_absolute_url()}", xml)
         self.assertIn("<loc>http://testserver/</loc>", xml)
+
+    def test_each_sitemap_file_lists_a_bounded_page_of_addresses(self):
+        from directory import sitemaps
+
+        with ExitStack() as limits:
+            for sitemap in sitemaps.SITEMAPS.values():
+                limits.enter_context(patch.object(sitemap, "limit", 10))
+            files = sitemap_files(self.client)
+        urls = [
+            url
+            for xml in files.values()
+            for url in re.findall(r"<url><loc>([^<]+)</loc>", xml.replace("\n", ""))
+        ]
+        self.assertTrue(all(xml.count("<url>") <= 10 for xml in files.values()))
+        # 19 services in 13 languages: two pages of services, every address once.
+        services = [path for path in files if path.startswith("/sitemap-services.xml")]
+        self.assertEqual(len(services), -(-19 * 13 // 10))
+        self.assertEqual(len(urls), len(set(urls)))
+        for service in Service.objects.all():
+            for prefix in ["", "/en", "/th"]:
+                url = f"http://testserver{prefix}{service.get_absolute_url()}"
+                self.assertIn(url, urls)
 
     def test_robots_points_to_the_sitemap(self):
         response = self.client.get("/robots.txt")
