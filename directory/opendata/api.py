@@ -163,11 +163,17 @@ def json_errors(view):
 
 
 def paginated(request, queryset, schema, filters):
-    paginator = Paginator(queryset, filters.page_size)
+    # The page is chosen by key alone, then its rows read whole: sorting
+    # every row with all its columns and its joined rows' (every language's
+    # text) took most of a second at 150,000 services.
+    paginator = Paginator(queryset.values_list("pk", flat=True), filters.page_size)
     try:
         page = paginator.page(filters.page)
     except EmptyPage as error:
         raise Http404 from error
+    pks = list(page.object_list)
+    rows = queryset.filter(pk__in=pks).in_bulk()
+    page.object_list = [rows[pk] for pk in pks]
     data = {
         "count": paginator.count,
         "next": page_url(request, page.next_page_number()) if page.has_next() else None,

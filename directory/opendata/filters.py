@@ -95,12 +95,16 @@ SERVICE_LOOKUPS = {"sector": "area__sector", "area": "area", "division": "divisi
 
 
 def narrowed(queryset, filters, **lookups):
-    """Apply the sector, area and division filters through ``lookups``."""
+    """Apply the sector, area and division filters through ``lookups``, each
+    as the rows it keeps: a lookup through many rows (a division's services'
+    areas) then never repeats a row, and no DISTINCT over every column of
+    every row is needed (2 s a page at 150,000 services)."""
     for name, lookup in lookups.items():
         value = getattr(filters, name)
         check_exists(FILTER_MODELS[name], name, value)
         if value is not None:
-            queryset = queryset.filter(**{lookup: value})
+            kept = queryset.model.objects.filter(**{lookup: value}).values("pk")
+            queryset = queryset.filter(pk__in=kept)
     return queryset
 
 
@@ -109,4 +113,4 @@ def filtered(queryset, filters, **lookups):
     queryset = with_updated(narrowed(queryset, filters, **lookups))
     if filters.updated_since:
         queryset = queryset.filter(updated__gte=filters.updated_since)
-    return queryset.distinct()
+    return queryset

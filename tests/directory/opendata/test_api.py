@@ -1,10 +1,12 @@
 import datetime
 
 from django.conf import settings
+from django.db.models import Count
 from django.test import TestCase
 from django.utils import timezone
 
-from directory.models import Service
+from directory.models import Division, Service
+from tests.base import SeededTestCase
 from tests.factories import (
     make_area,
     make_commitment,
@@ -129,6 +131,38 @@ class ApiListTests(ApiTestData, TestCase):
         response = self.get("services", page=9)
         self.assertEqual(response.status_code, 404)
         self.assertIn("detail", response.json())
+
+
+class SeededListTests(SeededTestCase):
+    def walk(self, path, **params):
+        """Every record of a list, page after page."""
+        found, url = [], f"/api/v1/{path}"
+        while url:
+            data = self.client.get(url, params).json()
+            found += data["results"]
+            url, params = data["next"], {}
+        return found
+
+    def test_walking_the_pages_gives_every_record_once_in_document_order(self):
+        services = self.walk("services", page_size=4)
+        self.assertEqual(
+            [s["name"] for s in services],
+            list(Service.objects.in_document_order().values_list("name", flat=True)),
+        )
+        # Each page carries its records whole: numbers and team.
+        first = Service.objects.in_document_order().first()
+        self.assertEqual(
+            [p["number"] for p in services[0]["phones"]],
+            [str(c.label) for c in first.phones_in_order],
+        )
+
+    def test_a_team_with_several_services_in_an_area_is_listed_once(self):
+        division = Division.objects.annotate(n=Count("services")).filter(n__gt=1)[0]
+        area = division.services.first().area
+        self.assertGreater(division.services.filter(area=area).count(), 1)
+        names = [d["name"] for d in self.walk("divisions", area=area.pk, page_size=2)]
+        self.assertEqual(names.count(division.name), 1)
+        self.assertEqual(len(names), len(set(names)))
 
 
 class ApiDetailTests(ApiTestData, TestCase):
