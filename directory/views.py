@@ -1,4 +1,6 @@
 from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.utils.decorators import method_decorator
@@ -215,34 +217,60 @@ class DivisionSheetView(DivisionDetailView):
 
 
 class SectorDetailView(DetailView):
-    """The whole standard on one printable page, as the document reads."""
+    """The whole standard on one printable page, as the document reads. An
+    area of more services than ``services_shown`` (a national standard's
+    have hundreds) shows its first ones and links to its own page."""
 
     template_name = "directory/sector_detail.html"
+    services_shown = 50
 
     def get_queryset(self):
-        return Sector.objects.with_pledges().with_services(
-            Service.objects.with_contacts()
+        areas = PolicyArea.objects.annotate(service_count=Count("services"))
+        return (
+            Sector.objects.prefetch_related(Prefetch("areas", areas))
+            .with_pledges()
+            .with_services(
+                Service.objects.with_contacts().first_of_each_area(self.services_shown)
+            )
         )
 
 
-class AreaDetailView(DetailView):
+class AreaServicesMixin:
+    """An area's services a page at a time (``?page=``): a national
+    standard's area has hundreds, each with its numbers (and on the sheet,
+    a QR code)."""
+
+    services_per_page = 100
+
+    def get_context_data(self, **kwargs):
+        services = (
+            Service.objects.with_contacts().in_area(self.object).in_document_order()
+        )
+        paginator = Paginator(services, self.services_per_page)
+        # A page number that is not one (or past the end) gives the nearest
+        # page, as links elsewhere might have it.
+        page = paginator.get_page(self.request.GET.get("page"))
+        return super().get_context_data(
+            services=page.object_list,
+            page_obj=page,
+            is_paginated=page.has_other_pages(),
+            **kwargs,
+        )
+
+
+class AreaDetailView(AreaServicesMixin, DetailView):
     template_name = "directory/policyarea_detail.html"
 
     def get_queryset(self):
-        return (
-            PolicyArea.objects.with_sector()
-            .with_pledges()
-            .with_services(Service.objects.with_contacts())
-        )
+        return PolicyArea.objects.with_sector().with_pledges()
 
 
-class AreaSheetView(DetailView):
+class AreaSheetView(AreaServicesMixin, DetailView):
     template_name = "directory/area_sheet.html"
+    services_per_page = 40
 
     def get_queryset(self):
-        return PolicyArea.objects.with_sector().with_services(
-            Service.objects.with_contacts()
-        )
+        return PolicyArea.objects.with_sector()
 
 
 class SearchView(OpenNowMixin, TemplateView):

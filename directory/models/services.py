@@ -2,6 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +50,11 @@ class ServiceQuerySet(DocumentQuerySet, VerifiableQuerySet):
 
     def in_area(self, area):
         return self.filter(area=area)
+
+    def first_of_each_area(self, count):
+        """The first ``count`` services of each area, in the document's order."""
+        nth = Window(RowNumber(), partition_by=F("area"), order_by=F("position").asc())
+        return self.annotate(nth_in_area=nth).filter(nth_in_area__lte=count)
 
     def in_sector(self, sector):
         return self.filter(area__sector=sector)

@@ -1,6 +1,9 @@
 """The public pages (search and translated pages have their own modules): home,
 services, divisions and the standard."""
 
+from unittest.mock import patch
+
+from django.db.models import Count
 from django.test import TestCase
 from django.urls import reverse
 
@@ -220,6 +223,53 @@ class StandardPagesTests(base.SeededTestCase):
         self.assertContains(response, '<th scope="col">서비스명</th>', html=True)
         self.assertContains(response, "이주민·고려인동포 정착지원")
         self.assertNotContains(response, "외국인SNS기자단 운영")
+
+    def test_a_large_area_is_read_a_page_at_a_time(self):
+        from directory.views import AreaDetailView, AreaSheetView
+
+        area = PolicyArea.objects.annotate(n=Count("services")).order_by("-n")[0]
+        names = list(
+            Service.objects.in_area(area)
+            .in_document_order()
+            .values_list("name", flat=True)
+        )
+        self.assertGreater(len(names), 2)
+        for view, path in [
+            (AreaDetailView, area.get_absolute_url()),
+            (AreaSheetView, reverse("directory:area-sheet", args=[area.pk])),
+        ]:
+            with self.subTest(path=path), patch.object(view, "services_per_page", 2):
+                first = self.client.get(path)
+                self.assertEqual([s.name for s in first.context["services"]], names[:2])
+                self.assertContains(first, 'href="?page=2" rel="next"')
+                last = -(-len(names) // 2)
+                pages = [self.client.get(path, {"page": n}) for n in range(1, last + 1)]
+                self.assertEqual(
+                    [s.name for page in pages for s in page.context["services"]],
+                    names,
+                )
+                # Not a page number, or past the end: the nearest page.
+                for asked, shown in [("abc", 1), ("0", last), ("999", last)]:
+                    page = self.client.get(path, {"page": asked})
+                    self.assertEqual(page.status_code, 200)
+                    self.assertEqual(page.context["page_obj"].number, shown)
+
+    def test_the_standard_shows_a_large_areas_first_services_and_links_to_all(self):
+        from directory.views import SectorDetailView
+
+        sector = Sector.objects.get()
+        counts = dict(
+            PolicyArea.objects.annotate(n=Count("services")).values_list("pk", "n")
+        )
+        with patch.object(SectorDetailView, "services_shown", 2):
+            response = self.client.get(sector.get_absolute_url())
+        html = response.content.decode()
+        self.assertEqual(
+            html.count("<tr>"), 2 + sum(min(n, 2) for n in counts.values())
+        )
+        for pk, n in counts.items():
+            link = f'<a href="/areas/{pk}/">이 정책분야의 서비스 {n}개 모두 보기</a>'
+            self.assertEqual(link in html, n > 2, link)
 
     def test_missing_area_and_sector_are_404(self):
         for name in ["directory:area-detail", "directory:sector-detail"]:
