@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
+from core.paging import KeyPaginationMixin
 from standards.models import Commitment, PolicyArea, Sector
 
 from .forms import ReportForm, SearchFilter, SearchForm
@@ -61,7 +62,7 @@ class HomeView(OpenNowMixin, TemplateView):
         )
 
 
-class ServiceListView(ListView):
+class ServiceListView(KeyPaginationMixin, ListView):
     """The 가나다 index of every service."""
 
     template_name = "directory/service_list.html"
@@ -193,7 +194,7 @@ class ServiceReportSentView(OpenNowMixin, DetailView):
         return super().get_context_data(help_lines=answering[:1], **kwargs)
 
 
-class DivisionListView(ListView):
+class DivisionListView(KeyPaginationMixin, ListView):
     # Pages of cards stay small at province scale (docs/benchmarks.md).
     paginate_by = 24
 

@@ -6,7 +6,7 @@ validate the parameters, so the document cannot drift from the code.
 
 from functools import wraps
 
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -18,6 +18,7 @@ from ninja import NinjaAPI, Query
 from ninja.errors import ValidationError
 from ninja.renderers import JSONRenderer
 
+from core.paging import key_paginator, rows_in_order
 from standards.models import Commitment, PolicyArea, Sector
 
 from ..models import Contact, Division, HelpLine, Service
@@ -163,17 +164,12 @@ def json_errors(view):
 
 
 def paginated(request, queryset, schema, filters):
-    # The page is chosen by key alone, then its rows read whole: sorting
-    # every row with all its columns and its joined rows' (every language's
-    # text) took most of a second at 150,000 services.
-    paginator = Paginator(queryset.values_list("pk", flat=True), filters.page_size)
+    paginator = key_paginator(queryset, filters.page_size)
     try:
         page = paginator.page(filters.page)
     except EmptyPage as error:
         raise Http404 from error
-    pks = list(page.object_list)
-    rows = queryset.filter(pk__in=pks).in_bulk()
-    page.object_list = [rows[pk] for pk in pks]
+    page.object_list = rows_in_order(queryset, list(page.object_list))
     data = {
         "count": paginator.count,
         "next": page_url(request, page.next_page_number()) if page.has_next() else None,
