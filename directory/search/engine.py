@@ -12,7 +12,6 @@ takes the first of those attempts that finds anything.
 
 import operator
 from collections import Counter
-from dataclasses import dataclass
 from functools import partial, reduce
 
 from django.db import connections, router
@@ -23,8 +22,6 @@ from ..models import SearchEntry
 from . import misses, sql
 from .reading import parse_query
 from .results import records
-
-Kind = SearchEntry.Kind
 
 
 def answer(reading, find):
@@ -149,39 +146,6 @@ def first_or_every(attempt, fetch):
     if every or len(rows) < fetch:
         return every, False
     return [row[1:] for row in rows], True
-
-
-@dataclass(frozen=True)
-class Section:
-    kind: str
-    count: int
-    results: list
-
-    @property
-    def label(self):
-        return Kind(self.kind).label
-
-
-def sections(attempt, entries, limit, language):
-    """The records of the entries grouped by kind, with counts.
-
-    The kind of the best record overall comes first (a help line for "비자",
-    the line that answers a visa question), then services, teams and the rest.
-    """
-    counts = counted(entries, "kind")
-    found = [
-        Section(
-            kind,
-            counts[kind],
-            records(best(attempt, limit, entries.filter(kind=kind)), language),
-        )
-        for kind in Kind.values
-        if counts[kind]
-    ]
-    if len(found) > 1:
-        [(first_kind, _id)] = best(attempt, 1, entries)
-        found.sort(key=lambda section: section.kind != first_kind)
-    return found
 
 
 def of_records(entries, rows):
