@@ -271,6 +271,18 @@ class StandardPagesTests(base.SeededTestCase):
             link = f'<a href="/areas/{pk}/">이 정책분야의 서비스 {n}개 모두 보기</a>'
             self.assertEqual(link in html, n > 2, link)
 
+    def test_an_areas_numbers_come_before_its_commitments(self):
+        from directory.views import AreaDetailView
+
+        area = PolicyArea.objects.annotate(n=Count("services")).order_by("-n")[0]
+        html = self.client.get(area.get_absolute_url()).content.decode()
+        self.assertLess(html.index('href="tel:'), html.index("<h2>이행표준 항목</h2>"))
+        # Further pages list the rest of the services, not the commitments again.
+        with patch.object(AreaDetailView, "services_per_page", 2):
+            second = self.client.get(area.get_absolute_url(), {"page": 2})
+        self.assertContains(second, 'href="tel:')
+        self.assertNotContains(second, "<h2>이행표준 항목</h2>")
+
     def test_missing_area_and_sector_are_404(self):
         for name in ["directory:area-detail", "directory:sector-detail"]:
             response = self.client.get(reverse(name, args=[99999]))
