@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    # intcomma: counts shown to readers, grouped as their language writes them.
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "csp",
@@ -170,6 +172,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Languages and time (config/languages.py)
 django.conf.locale.LANG_INFO.update(EXTRA_LANG_INFO)
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Thousands separators for the languages whose Django locale data has none.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Seoul"
 USE_I18N = True
 USE_TZ = True

@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.contrib.humanize.templatetags.humanize import intcomma as grouped
 from django.utils.translation import gettext_lazy as _
 
 from standards.models import PolicyArea, Sector
@@ -91,15 +92,15 @@ class SearchFilter(django_filters.FilterSet):
                     offered.add(int(selected))
                 field.help_text = _(
                     "Only the %(shown)d with the most results are shown (of "
-                    "%(total)d): choose a sector or a policy area first to "
+                    "%(total)s): choose a sector or a policy area first to "
                     "narrow them."
-                ) % {"shown": self.most_choices, "total": len(counts)}
+                ) % {"shown": self.most_choices, "total": grouped(len(counts))}
             field.queryset = field.queryset.filter(pk__in=list(offered))
-            field.label_from_instance = lambda obj: f"{obj} ({counts[obj.pk]})"
+            field.label_from_instance = lambda obj: f"{obj} ({grouped(counts[obj.pk])})"
         else:
             # The field adds its own blank choice: drop the one in the list.
             field.choices = [
-                (value, f"{label} ({counts[value]})")
+                (value, f"{label} ({grouped(counts[value])})")
                 for value, label in field.choices
                 if value and counts[value]
             ]

@@ -1,11 +1,14 @@
 """The search page: results of every kind, the filters beside them, and
 input it refuses."""
 
+from collections import Counter
 from unittest.mock import patch
 
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import translation
 
+from directory.forms import SearchFilter
 from directory.models import Division, HelpLine, Service
 from directory.views import SearchView
 from standards.models import PolicyArea
@@ -248,3 +251,14 @@ class SearchFilterScaleTests(TestCase):
             [s.name for s in response.context["services"]], ["외국인 상담 01-0"]
         )
         self.assertContains(response, "상담01 담당 (1)")
+
+    def test_counts_in_the_menus_are_grouped_in_the_pages_language(self):
+        first = make_area()
+        second = make_area(sector=first.sector, number=2, title="둘째 분야")
+        facets = {"area": Counter({first.pk: 71018, second.pk: 3})}
+        for language, label in [("ko", "(71,018)"), ("vi", "(71.018)")]:
+            with self.subTest(language=language), translation.override(language):
+                form = SearchFilter({}, facets=facets).form
+                labels = [str(label) for _value, label in form["area"].field.choices]
+                self.assertIn(f"{first} {label}", labels)
+                self.assertIn(f"{second} (3)", labels)

@@ -91,6 +91,26 @@ class HomePageScaleTests(TestCase):
         response = self.client.get(team.get_absolute_url())
         self.assertContains(response, "민원 서비스 8")
 
+    def test_counts_are_grouped_as_each_language_writes_them(self):
+        area = make_area()
+        team = make_division(sector=area.sector, name="민원 담당")
+        Service.objects.bulk_create(
+            Service(area=area, division=team, name=f"민원 서비스 {n}", position=n)
+            for n in range(1, 1235)
+        )
+        expected = {
+            "": "이 부서의 서비스 1,234개 모두 보기",
+            "/vi": "Xem tất cả 1.234 dịch vụ của nhóm này",
+            "/zh-hans": "查看该组全部 1,234 项服务",
+            "/ru": "1\xa0234",
+        }
+        for prefix, text in expected.items():
+            with self.subTest(prefix=prefix):
+                response = self.client.get(f"{prefix}/divisions/")
+                self.assertContains(response, text)
+                # Addresses keep their digits whole.
+                self.assertNotContains(response, "1,234/")
+
     def test_many_commitments_are_left_to_their_area_pages(self):
         area = make_area()
         for position in range(1, 62):

@@ -1,0 +1,3 @@
+# CLDR mn: grouping separator ',', pattern #,##0.###
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3

@@ -1,0 +1,3 @@
+# CLDR zh_Hans: grouping separator ',', pattern #,##0.###
+THOUSAND_SEPARATOR = ","
+NUMBER_GROUPING = 3
