@@ -14,6 +14,7 @@ changes).
 """
 
 import argparse
+import datetime
 import statistics
 import sys
 import time
@@ -26,6 +27,8 @@ from search import bench_database_url, setup_django  # noqa: E402
 
 def addresses():
     """The addresses timed, with records picked from the middle of the data."""
+    from django.utils import timezone
+
     from directory.models import Division, Service
     from directory.opendata.hsds_ids import record_id
 
@@ -34,6 +37,8 @@ def addresses():
     ]
     division = Division.objects.order_by("pk")[Division.objects.count() // 2]
     area, sector = service.area, service.area.sector
+    # What a harvester asks each day: the changes since yesterday.
+    since = (timezone.now() - datetime.timedelta(days=1)).isoformat()
     return [
         ("/", {}),
         (f"/services/{service.pk}/", {}),
@@ -50,7 +55,9 @@ def addresses():
         ("/api/v1/services", {}),
         ("/api/v1/services", {"page": 3000}),
         ("/api/v1/divisions", {"area": area.pk}),
+        ("/api/v1/services", {"updated_since": since}),
         ("/api/hsds/services", {}),
+        ("/api/hsds/services", {"modified_after": since}),
         ("/api/hsds/services", {"search": "상담"}),
         (f"/api/hsds/services/{record_id(service)}", {}),
     ]

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 from standards.models import PolicyArea, Sector
 
 from ..models import Division
-from .changes import with_updated
+from .changes import changed_since, with_updated
 
 PAGE_SIZE = 50
 MAX_ID = 2**53
@@ -110,7 +110,7 @@ def narrowed(queryset, filters, **lookups):
 
 def filtered(queryset, filters, **lookups):
     """Apply the list filters this endpoint knows, and ``updated_since``."""
-    queryset = with_updated(narrowed(queryset, filters, **lookups))
+    queryset = narrowed(queryset, filters, **lookups)
     if filters.updated_since:
-        queryset = queryset.filter(updated__gte=filters.updated_since)
-    return queryset
+        queryset = changed_since(queryset, filters.updated_since)
+    return with_updated(queryset)

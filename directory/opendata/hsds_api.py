@@ -34,6 +34,7 @@ from .hsds_params import (
 )
 from .hsds_records import (
     hsds_services,
+    modified_since,
     organization_record,
     organization_summary,
     service_record,
@@ -128,7 +129,7 @@ def filtered_services(params):
     queryset, narrowed = hsds_services(), False
     moment = datetime_param(params, "modified_after")
     if moment:
-        queryset, narrowed = queryset.filter(last_modified__gte=moment), True
+        queryset, narrowed = modified_since(queryset, moment), True
     term_id = uuid_param(params, "taxonomy_term_id")
     if term_id:
         lookup = term_lookup(term_id)

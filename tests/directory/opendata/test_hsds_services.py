@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.utils import timezone
 
+from core.cache import invalidate_public_pages
 from directory.models import (
     Contact,
     Division,
@@ -148,6 +149,35 @@ class FilterTests(HsdsTestData, HsdsClient, TestCase):
         record = self.get_json("services", modified_after="2024-01-01")["contents"][0]
         modified = datetime.datetime.fromisoformat(record["last_modified"])
         self.assertLess(timezone.now() - modified, datetime.timedelta(minutes=5))
+        # Each other kind of change, on its own: the filter names the services
+        # whose ``last_modified`` it moved, as each record then says.
+        fax, team = self.fax, self.other_division
+        link = ServicePhone.objects.get(contact__number="+823180304653")
+        changes = {
+            "fax": (lambda: fax.save(), ["이주민 정책 기본계획 수립"]),
+            "team": (lambda: team.save(), ["외국인주민 지원"]),
+            "number removed": (
+                lambda: link.delete(),
+                ["이주민 정책 기본계획 수립"],
+            ),
+        }
+        for change, (make, expected) in changes.items():
+            with self.subTest(change=change):
+                for model in [Service, ServicePhone, Contact, Division]:
+                    model.history.model.objects.update(history_date=old)
+                # Rewritten history is no edit: nothing tells the page cache.
+                invalidate_public_pages()
+                self.assertEqual(self.names(modified_after="2024-01-01"), [])
+                make()
+                self.assertEqual(self.names(modified_after="2024-01-01"), expected)
+                records = self.get_json("services")["contents"]
+                late = [r["name"] for r in records if r["last_modified"] > "2024"]
+                self.assertEqual(late, expected)
+        # With no history at all, every service reads as changed at the epoch.
+        for model in [Service, ServicePhone, Contact, Division]:
+            model.history.all().delete()
+        invalidate_public_pages()
+        self.assertEqual(len(self.names(modified_after="1960-01-01")), 2)
 
     def test_taxonomy_and_organization_ids_filter(self):
         taxonomy = self.get_json("taxonomies")["contents"][0]["id"]
