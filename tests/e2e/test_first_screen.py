@@ -48,10 +48,11 @@ def test_an_areas_numbers_come_first_on_a_phone(site, page):
         caption = page.locator(".service-table caption").bounding_box()
         assert caption["width"] > PHONE["width"] / 2, code
         assert caption["height"] < 100, code
-    # In Korean the first number is on the first screen. (The long titles
-    # of the Filipino, Russian and Uzbek pages push it 4 to 46 px below.)
-    page.goto(site + area.get_absolute_url())
-    assert first_number_bottom(page) <= PHONE["height"]
+        # The first number is on the first screen, in every language: right
+        # under the service's name, its team's (long, translated) name after.
+        assert first_number_bottom(page) <= PHONE["height"], code
+        team = page.locator(".service-table td.after-numbers a").first.bounding_box()
+        assert number["y"] < team["y"], code
 
 
 def test_service_tables_stack_on_a_phone_with_the_number_in_view(site, page):
