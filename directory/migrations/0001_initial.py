@@ -804,4 +804,8 @@ class Migration(migrations.Migration):
             model_name='service',
             constraint=models.UniqueConstraint(fields=('area', 'name_ja'), name='unique_service_name_per_area-ja'),
         ),
+        migrations.AddIndex(
+            model_name='service',
+            index=models.Index(fields=['name_ko', 'id'], name='service_name_order'),
+        ),
     ]

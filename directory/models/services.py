@@ -123,6 +123,11 @@ class Service(OfficialText, models.Model):
                 fields=["area", "name"], name="unique_service_name_per_area"
             ),
         ]
+        indexes = [
+            # The 가나다 index (``in_name_order``) pages through this rather
+            # than sorting every name for each page.
+            models.Index(fields=["name_ko", "id"], name="service_name_order"),
+        ]
 
     def __str__(self):
         return self.name
