@@ -94,8 +94,16 @@ class Attempt:
             )
         )
         if every:
-            condition = reduce(and_, (sql.any_of(group) for group in groups))
-            return cls(keys, others, condition, groups=groups)
+            tests = [sql.any_of(group) for group in groups]
+            rare = sample.rare_word(groups)
+            if rare is not None:
+                # The index reads the entries with the rare word, and the
+                # common ones are checked on those (``sql.unindexed``).
+                tests = [
+                    test if i == rare else sql.unindexed(test)
+                    for i, test in enumerate(tests)
+                ]
+            return cls(keys, others, reduce(and_, tests), groups=groups)
         return cls(keys, others, sql.any_of(keys + others), groups=groups, weak=True)
 
     def narrowed(self):

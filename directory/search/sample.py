@@ -65,3 +65,20 @@ def rarest(pieces, count):
     seen = [occurrences(piece, joined) for piece in pieces]
     kept = sorted(range(len(pieces)), key=lambda i: (seen[i], i))[:count]
     return tuple(pieces[i] for i in sorted(kept))
+
+
+# A word in at least this many of the sample's entries is common (1 in 300).
+COMMON = 10
+
+
+def rare_word(groups):
+    """Which group of keys (a query's word and its other forms) is rare where
+    another is common: none of the sample's entries has it, while at least
+    ``COMMON`` have another. None otherwise, or without a sample."""
+    joined = texts()
+    if len(groups) < 2 or not joined:
+        return None
+    seen = [sum(occurrences(key, joined) for key in group) for group in groups]
+    if min(seen) > 0 or max(seen) < COMMON:
+        return None
+    return seen.index(0)

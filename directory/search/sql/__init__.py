@@ -32,6 +32,7 @@ from .conditions import (
     phrase,
     rank,
     slips,
+    unindexed,
     words_missed,
 )
 from .statements import (
@@ -60,5 +61,6 @@ __all__ = [
     "rank",
     "ranked_entries",
     "slips",
+    "unindexed",
     "words_missed",
 ]

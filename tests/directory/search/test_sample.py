@@ -1,5 +1,7 @@
 from dataclasses import replace
+from unittest.mock import patch
 
+from django.db import connection
 from django.test import TestCase
 
 from directory.models import SearchEntry
@@ -105,3 +107,57 @@ class SampleTests(TestCase):
         self.assertEqual(sample.rarest(("다바", "가나다", "나다라"), 1), ("다바",))
         # Pairs are counted among the character pairs, as the index has them.
         self.assertEqual(sample.rarest(("가나", "나다"), 1), ("나다",))
+
+
+def every_word(query):
+    [attempt] = [a for a in parse_query(query).attempts if a.groups and not a.weak]
+    return attempt
+
+
+class RareWordTests(SeededTestCase):
+    """Of words that must all be in an entry, one that no sampled entry has,
+    beside one that many have, is the one the index reads."""
+
+    def setUp(self):
+        sample.forget()
+        self.addCleanup(sample.forget)
+
+    def sampled(self, **texts):
+        joined = {"key": "", "initials": "", "grams": "", **texts}
+        return patch.object(sample, "texts", return_value=joined)
+
+    def test_a_rare_word_beside_a_common_one(self):
+        common = "\n".join(["외국인지원"] * sample.COMMON)
+        with self.sampled(key=common, grams=" 지원 " * sample.COMMON):
+            self.assertEqual(sample.rare_word((("지원",), ("통역",))), 1)
+            self.assertEqual(sample.rare_word((("통역",), ("지원",))), 0)
+            # Both rare, or both seen: the planner's choice stands.
+            self.assertIsNone(sample.rare_word((("통역",), ("우주",))))
+            self.assertIsNone(sample.rare_word((("지원",), ("외국인",))))
+        few = "\n".join(["외국인지원"] * (sample.COMMON - 1))
+        with self.sampled(key=few, grams=" 지원 " * (sample.COMMON - 1)):
+            self.assertIsNone(sample.rare_word((("지원",), ("통역",))))
+
+    def test_the_rare_word_alone_is_read_through_the_index(self):
+        query = "지원 통역"
+        plain = every_word(query)
+        with self.sampled(grams=" 지원 " * sample.COMMON):
+            steered = every_word(query)
+        found = set(matching(steered).values_list("id", flat=True))
+        self.assertTrue(found)
+        self.assertEqual(found, set(matching(plain).values_list("id", flat=True)))
+        if connection.vendor != "postgresql":
+            # SQLite's FTS5 intersects the words' rows itself.
+            self.assertEqual(steered.condition.sql, plain.condition.sql)
+            return
+        entries = matching(steered)
+        sql_text, params = entries.query.sql_with_params()
+        with connection.cursor() as cursor:
+            # The seeded directory is small enough to read whole: ask the
+            # planner how it would read a national one.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("EXPLAIN " + sql_text, params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        conds = [line for line in plan.splitlines() if "Index Cond" in line]
+        self.assertTrue(any("통역" in line for line in conds), plan)
+        self.assertFalse(any("지원" in line for line in conds), plan)
