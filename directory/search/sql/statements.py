@@ -25,13 +25,18 @@ class Table:
     def __init__(self, model, alias):
         self.model, self.alias = model, alias
         self.fields = model._meta.concrete_fields
+        # Each search composes a few hundred column names: worked out once.
+        self.columns = {}
 
     def __str__(self):
         return f"{connection.ops.quote_name(self.model._meta.db_table)} {self.alias}"
 
     def __getitem__(self, field):
-        column = self.model._meta.get_field(field).column
-        return f"{self.alias}.{connection.ops.quote_name(column)}"
+        key = (connection.vendor, field)
+        if key not in self.columns:
+            column = self.model._meta.get_field(field).column
+            self.columns[key] = f"{self.alias}.{connection.ops.quote_name(column)}"
+        return self.columns[key]
 
     def texts(self, field, language):
         """The field in Korean, then in ``language`` (Korean again if none, or
