@@ -1,6 +1,7 @@
 """How common a piece of text is among the indexed entries, told by a sample
 of them: which pieces of a phrase the index need not look up
-(``reading.Attempt.of_pieces``).
+(``reading.Attempt.of_pieces``), and which word of a query the index reads
+(``reading.Attempt.of_words``).
 
 Only the speed of a search depends on it, never its answer: an entry that
 shares ``needed`` pieces of a phrase has one of any ``len - needed + 1`` of
@@ -67,14 +68,14 @@ def rarest(pieces, count):
     return tuple(pieces[i] for i in sorted(kept))
 
 
-# A word in at least this many of the sample's entries is common (1 in 300).
+# A word the sample has at least this often is common (about 1 entry in 300).
 COMMON = 10
 
 
 def rare_word(groups):
     """Which group of keys (a query's word and its other forms) is rare where
-    another is common: none of the sample's entries has it, while at least
-    ``COMMON`` have another. None otherwise, or without a sample."""
+    another is common: the sample never has it, and has another at least
+    ``COMMON`` times. None otherwise, or without a sample."""
     joined = texts()
     if len(groups) < 2 or not joined:
         return None
