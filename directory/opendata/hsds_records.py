@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce, Greatest
 
 from ..models import Contact, Division, Service, ServicePhone
 from . import hsds_ids as ids
+from .changes import changed_rows
 from .hsds_phones import (
     language_records,
     numeric_extension,
@@ -65,17 +66,14 @@ def modified_since(queryset, moment):
         # No change at all reads as the epoch: every service is that late.
         return queryset
 
-    def changed(model, field="id"):
-        history = model.history.model.objects
-        return history.filter(history_date__gte=moment).order_by().values(field)
-
+    contacts = changed_rows(Contact, moment)
     services = Service.objects.order_by()
     links = ServicePhone.objects.order_by()
-    ids = changed(Service).union(
-        changed(ServicePhone, "service_id"),
-        links.filter(contact__in=changed(Contact)).values("service_id"),
-        services.filter(fax__in=changed(Contact)).values("pk"),
-        services.filter(division__in=changed(Division)).values("pk"),
+    ids = changed_rows(Service, moment).union(
+        changed_rows(ServicePhone, moment, "service_id"),
+        links.filter(contact__in=contacts).values("service_id"),
+        services.filter(fax__in=contacts).values("pk"),
+        services.filter(division__in=changed_rows(Division, moment)).values("pk"),
     )
     return queryset.filter(pk__in=ids)
 
