@@ -19,6 +19,7 @@ from .. import phones
 from ..models import HelpLine, SearchEntry, Service
 from ..models.fields import Answering
 from . import sql
+from .sql.prepared import by_ids
 
 Kind = SearchEntry.Kind
 
@@ -126,14 +127,9 @@ def url_of(name):
 
 
 def fetch(query, pks):
-    """Rows of a query whose one parameter is the list of ids ``{ids}`` (named
-    as often as it needs), read where the ORM would read them (the replica,
-    when there is one)."""
-    pks = list(pks)
-    with connections[router.db_for_read(Service)].cursor() as cursor:
-        params = pks * query.count("{ids}")
-        cursor.execute(query.format(ids=", ".join(["%s"] * len(pks))), params)
-        return cursor.fetchall()
+    """Rows of a query whose one parameter is the list of ids ``{ids}``, read
+    where the ORM would read them (the replica, when there is one)."""
+    return by_ids(connections[router.db_for_read(Service)], query, pks)
 
 
 def from_json(value, empty):

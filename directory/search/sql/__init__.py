@@ -1,7 +1,7 @@
 """The SQL of search that the ORM cannot compose fast enough, in one place:
 what an entry matches and how it ranks (``conditions``), and the whole
 statements that rank the entries and read what a result shows
-(``statements``).
+(``statements``; the latter planned once per connection, ``prepared``).
 
 Invariant: every piece here is SQL text built only from the models' table and
 column names (quoted by the connection) and fixed words; whatever comes from
