@@ -1,4 +1,5 @@
 from io import StringIO
+from unittest import skipUnless
 
 from django.core.management import call_command
 from django.db import connection
@@ -156,6 +157,32 @@ class IndexMaintenanceTests(SeededTestCase):
         # and in step: a key is found through them.
         self.assertIn("이민사회 문화소통 축제", names("문화소통"))
         self.assertEqual(text_indexes(), TEXT_INDEXES[connection.vendor])
+
+    @skipUnless(connection.vendor == "postgresql", "GIN indexes on PostgreSQL")
+    def test_a_save_goes_into_the_text_indexes_at_once(self):
+        # GIN's pending list, which every search would read whole until a
+        # vacuum emptied it, takes nothing: neither after a rebuild (which
+        # builds the indexes anew from their definitions) nor after an edit.
+        search_rebuild()
+        service = Service.objects.first()
+        service.name = "보이스피싱 피해 상담 창구"
+        service.save()
+        Division.objects.first().save()
+        self.assertEqual(names("보이스피싱")[0], "보이스피싱 피해 상담 창구")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.relname, c.reloptions, gin_clean_pending_list(c.oid) "
+                "FROM pg_class c JOIN pg_am am ON am.oid = c.relam "
+                "WHERE am.amname = 'gin' AND c.relkind = 'i' "
+                "AND c.relname LIKE 'directory_search%%'"
+            )
+            indexes = cursor.fetchall()
+        # Each of the three columns' index in each partition, and the words'.
+        self.assertEqual(len(indexes), 7)
+        for name, options, pending_pages in indexes:
+            with self.subTest(name):
+                self.assertIn("fastupdate=off", options or [])
+                self.assertEqual(pending_pages, 0)
 
     def test_a_rebuild_writes_each_kinds_entries_by_priority_and_script(self):
         search_rebuild()
