@@ -14,6 +14,9 @@ from standards.models import Commitment, PolicyArea
 from ..models import Division, HelpLine, SearchEntry, Service, ServicePhone
 from . import fuzzy
 from .entries import (
+    PHONE_LINKS,
+    PLEDGES,
+    SEARCH_WORDS,
     area_entries,
     commitment_entries,
     division_entries,
@@ -52,25 +55,30 @@ SOURCES = {
                 sector=F("area__sector"),
                 sector_position=F("area__sector__position"),
             )
-            .prefetch_related("search_words", Prefetch("service_phones", PHONES))
+            .prefetch_related(
+                Prefetch("search_words", to_attr=SEARCH_WORDS),
+                Prefetch("service_phones", PHONES, to_attr=PHONE_LINKS),
+            )
         ),
         service_entries,
     ),
     Kind.DIVISION: (
         lambda: Division.objects.select_related("sector").prefetch_related(
-            "search_words"
+            Prefetch("search_words", to_attr=SEARCH_WORDS)
         ),
         division_entries,
     ),
     Kind.COMMITMENT: (
         lambda: Commitment.objects.select_related("area__sector").prefetch_related(
-            "pledges"
+            Prefetch("pledges", to_attr=PLEDGES)
         ),
         commitment_entries,
     ),
     Kind.AREA: (lambda: PolicyArea.objects.select_related("sector"), area_entries),
     Kind.HELPLINE: (
-        lambda: HelpLine.objects.prefetch_related("search_words"),
+        lambda: HelpLine.objects.prefetch_related(
+            Prefetch("search_words", to_attr=SEARCH_WORDS)
+        ),
         helpline_entries,
     ),
 }

@@ -34,8 +34,7 @@ def entry_batches(records, build, count, prepare):
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         pending = deque()
         for batch in batches(records):
-            task = (build, prepare, portable(batch))
-            pending.append(pool.apply_async(built, task))
+            pending.append(pool.apply_async(built, (build, prepare, batch)))
             if len(pending) >= TASKS_AHEAD:
                 yield pending.popleft().get()
         while pending:
@@ -50,16 +49,3 @@ def batches(records):
 
 def built(build, prepare, batch):
     return prepare([entry for record in batch for entry in build(record)])
-
-
-def portable(batch):
-    """The records with their prefetched rows as lists: a prefetched queryset
-    would be sent with its whole query. A related manager hands the list out
-    as it would the queryset (``record.search_words.all()``)."""
-    for record in batch:
-        cache = getattr(record, "_prefetched_objects_cache", None)
-        if cache:
-            record._prefetched_objects_cache = {
-                name: list(rows) for name, rows in cache.items()
-            }
-    return batch

@@ -1,10 +1,12 @@
 import multiprocessing
 import os
+import pickle
 from unittest import mock
 
-from directory.models import SearchEntry
+from directory.models import SearchEntry, Service
 from directory.models.search import SearchTerm
 from directory.search import workers
+from directory.search.entries import PHONE_LINKS
 from directory.search.indexing import search_rebuild
 from tests.base import SeededTestCase
 
@@ -46,14 +48,32 @@ class WorkerTests(SeededTestCase):
         contexts.assert_not_called()
         self.assertIn("이민사회 문화소통 축제", names("문화소통"))
 
-    def test_prefetched_rows_travel_as_lists_and_read_the_same(self):
+    def test_records_travel_with_their_related_rows_as_lists(self):
+        # As a worker receives them: pickled, without a queryset per record
+        # (a prefetched one would be sent with its whole query).
         from directory.search.indexing import SOURCES
 
+        for kind, (load, build) in SOURCES.items():
+            with self.subTest(kind):
+                records = list(load().order_by("pk"))
+                received = pickle.loads(pickle.dumps(records))
+                for record in received:
+                    self.assertFalse(getattr(record, "_prefetched_objects_cache", {}))
+                built_there = [entry for r in received for entry in build(r)]
+                self.assertEqual(
+                    built_there, [entry for r in records for entry in build(r)]
+                )
+                self.assertTrue(built_there)
         load, _build = SOURCES[SearchEntry.Kind.SERVICE]
-        records = list(load().order_by("pk")[:3])
-        phones = [[link.number for link in r.service_phones.all()] for r in records]
-        workers.portable(records)
-        self.assertEqual(
-            [[link.number for link in r.service_phones.all()] for r in records], phones
-        )
+        phones = [
+            [link.number for link in getattr(service, PHONE_LINKS)]
+            for service in load().order_by("pk")
+        ]
         self.assertTrue(all(phones))
+        self.assertEqual(
+            phones,
+            [
+                [c.number.as_e164 for c in s.phones_in_order]
+                for s in Service.objects.order_by("pk")
+            ],
+        )
