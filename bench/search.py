@@ -195,6 +195,11 @@ def main():
         help="name the services in Korean only (the province benchmark before)",
     )
     parser.add_argument(
+        "--translated-teams",
+        action="store_true",
+        help="name the teams in all 13 languages too, as the seeded teams are",
+    )
+    parser.add_argument(
         "--reuse", action="store_true", help="time the data of the previous run"
     )
     args = parser.parse_args()
@@ -220,7 +225,9 @@ def main():
         call_command("loaddata", "synonyms", verbosity=0)
         started = time.perf_counter()
         divisions = args.divisions or args.services // 10
-        services, contacts = generate(args.services, divisions, rng, args.korean_only)
+        services, contacts = generate(
+            args.services, divisions, rng, args.korean_only, args.translated_teams
+        )
         generated = time.perf_counter()
         search_rebuild()
         indexed = time.perf_counter()

@@ -4,6 +4,7 @@ place as that language writes it and one of the seeded services' real
 translations) or in Korean only."""
 
 import json
+import random
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -52,6 +53,10 @@ PLACES_HANJA = (
 ).split()
 
 
+# The teams' translated names draw their own numbers (``generate``).
+TEAM_SEED = 20261206
+
+
 def unique_names(rng, count, make):
     names = set()
     while len(names) < count:
@@ -59,20 +64,29 @@ def unique_names(rng, count, make):
     return sorted(names, key=lambda _: rng.random())
 
 
-def translated_phrases():
-    """Each seeded service's name in each language but Korean: real
-    translations, which synthetic names in other languages are made of."""
+def translated_phrases(model="directory.service"):
+    """Each seeded service's (or team's) name in each language but Korean:
+    real translations, which synthetic names in other languages are made of."""
 
     from django.conf import settings
 
     rows = json.loads((BASE_DIR / "fixtures" / "directory.json").read_text("utf-8"))
-    services = [row["fields"] for row in rows if row["model"] == "directory.service"]
+    records = [row["fields"] for row in rows if row["model"] == model]
     fields = [
         "name_" + code.replace("-", "_")
         for code, _name in settings.LANGUAGES
         if code != settings.LANGUAGE_CODE
     ]
-    return {field: [service[field] for service in services] for field in fields}
+    return {field: [record[field] for record in records] for field in fields}
+
+
+def team_names(position, rng, phrases):
+    """A team's name in the 12 other languages: one of the seeded teams'
+    translated names and its place in its sector (which keeps them apart)."""
+    if not phrases:
+        return {}
+    pick = rng.randrange(len(next(iter(phrases.values()))))
+    return {field: f"{names[pick]} {position}" for field, names in phrases.items()}
 
 
 def translated_names(korean, position, rng, phrases):
@@ -93,13 +107,19 @@ def translated_names(korean, position, rng, phrases):
     }
 
 
-def generate(services_count, divisions_count, rng, korean_only=False):
+def generate(
+    services_count, divisions_count, rng, korean_only=False, translated_teams=False
+):
     """Sectors, areas, commitments, divisions, numbers and services, in bulk,
-    each service named in all 13 languages (or in Korean only)."""
+    each service named in all 13 languages (or in Korean only); with
+    ``translated_teams``, each team too, as the seeded teams are."""
     from directory.models import Contact, Division, Service, ServicePhone
     from standards.models import Commitment, Pledge, PolicyArea, Sector
 
     phrases = {} if korean_only else translated_phrases()
+    team_phrases = translated_phrases("directory.division") if translated_teams else {}
+    # Their own random numbers: the rest of the data is the same either way.
+    team_rng = random.Random(TEAM_SEED)
 
     sectors = Sector.objects.bulk_create(
         Sector(name=name, title=f"{name} 분야 행정서비스 이행표준", position=i)
@@ -137,7 +157,12 @@ def generate(services_count, divisions_count, rng, korean_only=False):
             ),
         )
         divisions += [
-            Division(sector=sector, name=name, position=i)
+            Division(
+                sector=sector,
+                name=name,
+                position=i,
+                **team_names(i, team_rng, team_phrases),
+            )
             for i, name in enumerate(names, 1)
         ]
     divisions = Division.objects.bulk_create(divisions, batch_size=5000)
