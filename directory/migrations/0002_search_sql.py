@@ -76,6 +76,23 @@ def entry_table(definition):
     ]
 
 
+# The entries of services found through their team's names hold no text
+# (they borrow the team's: directory/search/sql/teams.py), and are found by it.
+BORROWING_INDEX = (
+    "CREATE INDEX directory_searchentry_borrowing "
+    "ON directory_searchentry (division_id) WHERE key = ''"
+)
+# The teams' own name entries, in which the search page's entries look up the
+# teams that find those services (not in every name's index: a common word is
+# in tens of thousands of names).
+TEAM_INDEXES = [
+    f"CREATE INDEX directory_searchentry_team_{column}_trgm "
+    f"ON directory_searchentry USING gin ({column} gin_trgm_ops) "
+    "WITH (fastupdate = off) "
+    "WHERE kind = 'division' AND priority = 1 AND service_id IS NULL"
+    for column in ("key", "initials", "grams")
+]
+
 POSTGRESQL = [
     # Partitioned by priority: the first priorities (a record's own names and
     # numbers, a team's: 0 and 1) in a table of their own, which a search of
@@ -114,6 +131,8 @@ POSTGRESQL = [
     "ON directory_searchentry USING gin (grams gin_trgm_ops) WITH (fastupdate = off)",
     "CREATE INDEX directory_searchterm_word_trgm "
     "ON directory_searchterm USING gin (word gin_trgm_ops) WITH (fastupdate = off)",
+    BORROWING_INDEX,
+    *TEAM_INDEXES,
 ]
 POSTGRESQL_DROP = [
     "DROP INDEX IF EXISTS directory_searchterm_word_trgm",
@@ -124,6 +143,7 @@ POSTGRESQL_DROP = [
 ]
 
 SQLITE = [
+    BORROWING_INDEX,
     "CREATE VIRTUAL TABLE directory_searchentry_fts USING fts5("
     "key, initials, grams, content='directory_searchentry', content_rowid='id', "
     "tokenize='trigram')",
@@ -166,6 +186,7 @@ SQLITE = [
     "SELECT new.id, new.key, new.initials, new.grams WHERE new.priority < 2; END",
 ]
 SQLITE_DROP = [
+    "DROP INDEX IF EXISTS directory_searchentry_borrowing",
     "DROP TRIGGER IF EXISTS directory_searchentry_fts_insert",
     "DROP TRIGGER IF EXISTS directory_searchentry_fts_delete",
     "DROP TRIGGER IF EXISTS directory_searchentry_fts_update",

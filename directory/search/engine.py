@@ -67,6 +67,8 @@ def matching(attempt, first=False):
     condition = attempt.condition
     if first:
         condition &= sql.FIRST_PRIORITY
+    else:
+        condition = sql.through_teams(condition)
     return SearchEntry.objects.filter(
         sql.RowSQL(SearchEntry, condition, BooleanField(), first)
     )
@@ -77,7 +79,10 @@ def ranked(attempt, entries=None, first=False):
     ``entries``), best first, ties in document order; a record comes once per
     entry that matched. With ``first``, of the first priorities' entries."""
     entries = matching(attempt, first) if entries is None else entries
-    rank = sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
+    rank = rank_of(attempt)
+    if not first:
+        # One found through its team's names, as the team's entries rank.
+        rank = sql.ranked_through_teams(rank)
     return (
         entries.annotate(
             search_rank=sql.RowSQL(SearchEntry, rank, IntegerField(), first)
@@ -85,6 +90,11 @@ def ranked(attempt, entries=None, first=False):
         .order_by("search_rank", "position", "kind", "object_id")
         .values_list("kind", "object_id", "search_rank", "position")
     )
+
+
+def rank_of(attempt):
+    """How an entry ranks for the attempt."""
+    return sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
 
 
 def best(attempt, limit, entries=None):
@@ -125,7 +135,7 @@ def best(attempt, limit, entries=None):
 
 def every_ranked(attempt, fetch):
     """The best ``fetch`` rows of every entry's (of the ``CANDIDATES``)."""
-    rank = sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
+    rank = rank_of(attempt)
     statement, params = sql.ranked_entries(attempt.condition, rank)
     return fetched(f"{statement} LIMIT %s", [*params, fetch])
 
@@ -140,7 +150,7 @@ def first_or_every(attempt, fetch):
     """The best ``fetch`` rows, in one statement: of the first priorities'
     entries, or if they are fewer, of every entry; and whether the first
     priorities' filled them."""
-    rank = sql.rank(attempt.keys, attempt.alternatives, attempt.groups)
+    rank = rank_of(attempt)
     rows = fetched(*sql.first_or_every_statement(attempt.condition, rank, fetch))
     every = [row[1:] for row in rows if row[0]]
     if every or len(rows) < fetch:

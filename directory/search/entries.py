@@ -1,6 +1,7 @@
 """A record's search entries: every searchable text of it, normalised once.
 
-A service owns the entries of its name, its division's names and its numbers,
+A service owns the entries of its name and its numbers, one through which its
+division's names find it (with no text: it borrows the division's entries),
 and also the entries through which its division answers for those numbers, so
 that re-indexing one service keeps every number current. Staff's search words
 are entries of the record they belong to, one per phrase; a Latin text with
@@ -70,6 +71,10 @@ def text_fields(text):
     else:
         pairs = spaced(word[:2] for word in words.split())
     return {"key": key, "words": words, "initials": initials, "grams": pairs}
+
+
+# The texts of an entry that borrows its team's (``sql/teams.py``).
+BORROWING = {"key": "", "words": "", "initials": "", "grams": ""}
 
 
 @lru_cache(maxsize=65536)
@@ -191,12 +196,13 @@ def service_entries(service):
         ),
     }
     texts = [(NAME, name) for name in texts_of(service, "name")]
-    texts += [(VIA_DIVISION, name) for name in texts_of(division, "name")]
-    texts += [(VIA_DIVISION, name) for name in former_names(division)]
     # What the service does, in every language: a question in other words
     # than its name still finds it, after every name.
     texts += [(PLEDGE, text) for text in texts_of(service, "description")]
     entries = entries_of(texts + word_texts(service), **own)
+    # Found through its team's names, which it borrows (sql/teams.py): they
+    # are indexed once, as the team's own entries, not on each service.
+    entries.append(dict(priority=VIA_DIVISION, **own, **BORROWING))
     phones = [link.number for link in getattr(service, PHONE_LINKS)]
     entries += [dict(priority=NAME, **own, **number_fields(phone)) for phone in phones]
     if service.fax_number:

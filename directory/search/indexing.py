@@ -198,7 +198,8 @@ def copy_text(entries):
 
 
 def search_index_division(division):
-    """A division's names, and its services, which carry its name too."""
+    """A division's names, and its services: the entries through which it
+    answers for their numbers carry its place in the document."""
     search_index(Kind.DIVISION, [division.pk])
     search_index(Kind.SERVICE, division.services.values_list("pk", flat=True))
 

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.test import TestCase
 
 from core.cache import current_generation
@@ -12,6 +14,7 @@ from directory.models import (
     Service,
     Synonym,
 )
+from directory.search.engine import answer, best, parse_query
 from directory.search.indexing import search_rebuild
 from directory.signals import indexing_deferred
 from tests.base import SeededTestCase
@@ -106,11 +109,15 @@ class DeferredIndexingTests(SeededTestCase):
             self.assertFalse(found.exists())
             self.assertFalse(SearchEntry.objects.filter(words__contains="가족 팀"))
         self.assertEqual(list(found.values_list("object_id", flat=True)), [line.pk])
-        # The team's entries and its services' carry its new name.
+        # The team's entries carry its new name, and its services are found
+        # by it (they borrow the team's: directory/search/sql/teams.py).
         teams = SearchEntry.objects.filter(words__contains="가족 팀")
-        self.assertEqual(
-            set(teams.values_list("kind", flat=True)), {"division", "service"}
-        )
+        self.assertEqual(set(teams.values_list("kind", flat=True)), {"division"})
+        services = set(self.division.services.values_list("pk", flat=True))
+        self.assertTrue(services)
+        _attempt, rows = answer(parse_query("가족 팀"), partial(best, limit=50))
+        self.assertEqual(rows[0], ("division", self.division.pk))
+        self.assertEqual({pk for kind, pk in rows if kind == "service"}, services)
 
     def test_the_index_after_the_block_is_the_index_built_anew(self):
         with indexing_deferred():

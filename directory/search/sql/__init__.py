@@ -42,6 +42,7 @@ from .statements import (
     first_or_every_statement,
     ranked_entries,
 )
+from .teams import ranked_through_teams, through_teams
 
 __all__ = [
     "FACETS",
@@ -60,7 +61,9 @@ __all__ = [
     "phrase",
     "rank",
     "ranked_entries",
+    "ranked_through_teams",
     "slips",
+    "through_teams",
     "unindexed",
     "words_missed",
 ]

@@ -16,6 +16,7 @@ from ...models import (
     ServicePhone,
 )
 from .conditions import FIRST_PRIORITY, LATER_PRIORITY, filled
+from .teams import LENDS, borrowed, lending
 
 
 class Table:
@@ -52,6 +53,11 @@ class Table:
 ENTRY = Table(SearchEntry, "e")
 # The entries' ranked columns, as the statements name them.
 RANKED = ["kind", "object_id", "search_rank", "position"]
+
+
+def ranked_order():
+    """The ranked columns' order: best first, ties in document order."""
+    return ", ".join(map(connection.ops.quote_name, [*RANKED[2:], *RANKED[:2]]))
 
 
 # The most entries of each part of the index (the first priorities, the
@@ -96,21 +102,37 @@ def ranked_entries(condition, rank, first=False, later=False):
     """SQL and parameters of the entries the condition matches (of the first
     priorities only, with ``first``; of the others, with ``later``), best
     first, ties in document order: their kind, object_id, search_rank and
-    position. Of a condition that matches more than ``CANDIDATES`` entries,
-    the best of those ``candidates`` gives."""
+    position, and (but ``later``'s) whether the entry is a team's name that
+    finds its services too (``LENDS``; ``teams.lending``). Of a condition that
+    matches more than ``CANDIDATES`` entries, the best of those
+    ``candidates`` gives. Of every entry's (neither ``first`` nor ``later``),
+    the services found through their team's names are among them."""
     columns = {field.name: ENTRY[field.name] for field in ENTRY.fields}
     names = dict(zip(RANKED, map(connection.ops.quote_name, RANKED), strict=True))
     source, source_params = candidates(condition, columns, first, later)
-    sql = (
+    lends, lends_params = ("0", []) if later else lending(condition, columns, first)
+    select = (
         f"SELECT {ENTRY['kind']} AS {names['kind']}, "
         f"{ENTRY['object_id']} AS {names['object_id']}, "
         f"{filled(rank, columns, first)} AS {names['search_rank']}, "
-        f"{ENTRY['position']} AS {names['position']} "
-        f"FROM {source} "
-        f"ORDER BY {names['search_rank']}, {ENTRY['position']}, "
-        f"{ENTRY['kind']}, {ENTRY['object_id']}"
+        f"{ENTRY['position']} AS {names['position']}, "
+        f"{lends} AS {connection.ops.quote_name(LENDS)} "
+        f"FROM {source}"
     )
-    return sql, [*rank.params, *source_params]
+    params = [*rank.params, *lends_params, *source_params]
+    if first or later:
+        order = (
+            f"{names['search_rank']}, {ENTRY['position']}, "
+            f"{ENTRY['kind']}, {ENTRY['object_id']}"
+        )
+        return f"{select} ORDER BY {order}", params
+    ranked = ", ".join(names.values())
+    return (
+        f"WITH entry_rows AS MATERIALIZED ({select}) "
+        f"SELECT {ranked} FROM entry_rows UNION ALL {borrowed('entry_rows')} "
+        f"ORDER BY {ranked_order()}",
+        params,
+    )
 
 
 def first_or_every_statement(condition, rank, rows):
@@ -129,14 +151,16 @@ def first_or_every_statement(condition, rank, rows):
     first_sql, first_params = ranked_entries(condition, rank, first=True)
     later_sql, later_params = ranked_entries(condition, rank, later=True)
     columns = ", ".join(map(connection.ops.quote_name, RANKED))
-    order = ", ".join(map(connection.ops.quote_name, [*RANKED[2:], *RANKED[:2]]))
+    order = ranked_order()
     return (
         f"WITH first_rows AS MATERIALIZED ({first_sql} LIMIT %s) "
         f"SELECT part, {columns} FROM ("
         f"SELECT 0 AS part, {columns} FROM first_rows UNION ALL "
         f"SELECT 1, {columns} FROM ("
         f"SELECT {columns} FROM first_rows UNION ALL "
-        f"SELECT {columns} FROM ({later_sql}) later_rows "
+        f"SELECT {columns} FROM ({later_sql}) later_rows UNION ALL "
+        # The teams' services: their teams' names are all in first_rows.
+        f"{borrowed('first_rows')} "
         f"ORDER BY {order} LIMIT (SELECT CASE WHEN "
         "count(*) < %s THEN %s ELSE 0 END FROM first_rows)) every_rows"
         f") ranked_rows ORDER BY part, {order}",

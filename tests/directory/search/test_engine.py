@@ -7,6 +7,7 @@ from directory.search.engine import (
     best,
     best_records,
     counted,
+    every_ranked,
     facets,
     first_or_every,
     matches,
@@ -282,9 +283,11 @@ class CandidatesTests(SeededTestCase):
         with patch.object(statements, "CANDIDATES", 3):
             found = best(attempt, 20)
             self.assertEqual(best(attempt, 20), found)
+            rows = every_ranked(attempt, 100)
         # Three entries of the first priorities, then (being fewer than
-        # asked for) three of the others.
-        self.assertEqual(len(found), 6)
+        # asked for) three of the others: the records of those six.
+        self.assertEqual(len(rows), 6)
+        self.assertEqual(found, list(dict.fromkeys(row[:2] for row in rows)))
         self.assertGreater(len(every), len(found))
         self.assertLessEqual(set(found), set(every))
 

@@ -34,6 +34,8 @@ TEXT_INDEXES = {
     "postgresql": {
         # Each partition's part of them is named by PostgreSQL.
         *(f"directory_searchentry_{column}_trgm" for column in TRIGRAM_COLUMNS),
+        # The teams' own names, which their services borrow (sql/teams.py).
+        *(f"directory_searchentry_team_{column}_trgm" for column in TRIGRAM_COLUMNS),
         # The indexed words' own, for correcting slips: a rebuild keeps it.
         "directory_searchterm_word_trgm",
     },
@@ -177,8 +179,9 @@ class IndexMaintenanceTests(SeededTestCase):
                 "AND c.relname LIKE 'directory_search%%'"
             )
             indexes = cursor.fetchall()
-        # Each of the three columns' index in each partition, and the words'.
-        self.assertEqual(len(indexes), 7)
+        # Each of the three columns' index in each partition, again for the
+        # teams' names alone, and the words'.
+        self.assertEqual(len(indexes), 13)
         for name, options, pending_pages in indexes:
             with self.subTest(name):
                 self.assertIn("fastupdate=off", options or [])

@@ -92,10 +92,13 @@ class PostgresTrigramTests(TestCase):
         [start] = [i for i, line in enumerate(lines) if "on every_rows" in line]
         every = " ".join(lines[start:])
         # The first priorities' rows are those of the first part, all of
-        # them when they are fewer than asked for.
+        # them when they are fewer than asked for; the services found
+        # through their teams' names among them are read by the index of
+        # the entries that borrow those names (sql/teams.py).
         self.assertIn("CTE Scan on first_rows", every)
         self.assertRegex(every, r" on directory_searchentry_rest\b")
         self.assertNotIn("directory_searchentry_first", every)
+        self.assertRegex(every, r"using directory_searchentry_rest_division_id_idx\b")
 
 
 def sqlite_only(test):
