@@ -29,7 +29,7 @@ from .models import (
     ServicePhone,
     Synonym,
 )
-from .search.indexing import search_index, search_index_division, search_rebuild
+from .search.indexing import misplaced_services, search_index, search_rebuild
 
 # What the public pages show: help lines and synonyms (which change search
 # results) besides the published records. Reports from the public wait for
@@ -46,7 +46,8 @@ SHOWN_MODELS = {
 }
 Kind = SearchEntry.Kind
 # The records that ``indexing_deferred`` indexes at its end, by kind ("team":
-# a division and its services); None outside it.
+# a division, and its services whose entries carry its former place); None
+# outside it.
 _deferred = ContextVar("deferred_indexing", default=None)
 TEAM = "team"
 
@@ -85,9 +86,7 @@ def indexing_deferred():
         _deferred.reset(token)
     teams = pending.pop(TEAM, set())
     services = pending.pop(Kind.SERVICE, set())
-    services |= set(
-        Service.objects.filter(division__in=teams).values_list("pk", flat=True)
-    )
+    services |= misplaced_services(teams)
     if teams:
         search_index(Kind.DIVISION, teams)
     if services:
@@ -137,9 +136,13 @@ def index_division(sender, instance, **kwargs):
     if _index_later(TEAM, [instance.pk]):
         return
     with transaction.atomic():
-        services = instance.services.select_for_update().order_by("pk")
-        list(services.values_list("pk", flat=True))
-        search_index_division(instance)
+        # Its services borrow its names: only those whose entries carry its
+        # former place are written anew (and locked, as index_services does).
+        services = misplaced_services([instance.pk])
+        locked = Service.objects.select_for_update().filter(pk__in=services)
+        list(locked.order_by("pk").values_list("pk", flat=True))
+        search_index(Kind.DIVISION, [instance.pk])
+        search_index(Kind.SERVICE, services)
 
 
 @receiver(post_save, sender=Contact)

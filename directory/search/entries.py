@@ -153,9 +153,14 @@ def word_texts(record):
     ]
 
 
+# The items (services, teams) one area or sector may list, in
+# ``document_position``.
+ITEMS = 100_000
+
+
 def document_position(sector_position, area_number=0, item=0):
     """One number that sorts records as the standard documents list them."""
-    return (sector_position * 1000 + area_number) * 100_000 + item
+    return (sector_position * 1000 + area_number) * ITEMS + item
 
 
 def texts_of(obj, field):

@@ -1,5 +1,6 @@
 """Writing the search entries (``entries.py`` builds them): one kind of
-record, one team's services, or every record anew."""
+record, the services a moved team's place is written on, or every record
+anew."""
 
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from standards.models import Commitment, PolicyArea
 from ..models import Division, HelpLine, SearchEntry, Service, ServicePhone
 from . import fuzzy
 from .entries import (
+    ITEMS,
     PHONE_LINKS,
     PLEDGES,
     SEARCH_WORDS,
@@ -197,11 +199,20 @@ def copy_text(entries):
     )
 
 
-def search_index_division(division):
-    """A division's names, and its services: the entries through which it
-    answers for their numbers carry its place in the document."""
-    search_index(Kind.DIVISION, [division.pk])
-    search_index(Kind.SERVICE, division.services.values_list("pk", flat=True))
+def misplaced_services(divisions):
+    """The services whose entries through which one of these divisions
+    answers for their numbers carry another place in the document than the
+    division's (it was moved): of a division, those entries alone are its
+    services' (its names they borrow: sql/teams.py), so a rename or a new
+    name in another language re-indexes none of them."""
+    # A division's entries are found by its id, as any record's.
+    entries = SearchEntry.objects.filter(
+        kind=Kind.DIVISION, object_id__in=divisions, service__isnull=False
+    )
+    moved = entries.annotate(item=F("position") % ITEMS).exclude(
+        item=F("division__position")
+    )
+    return set(moved.values_list("service", flat=True).distinct())
 
 
 @transaction.atomic

@@ -137,3 +137,53 @@ class DeferredIndexingTests(SeededTestCase):
         search_rebuild()
         self.assertEqual(deferred, entries())
         self.assertTrue(SearchEntry.objects.filter(words__contains="국제결혼"))
+
+
+class TeamSaveTests(SeededTestCase):
+    """A team's services borrow its names (directory/search/sql/teams.py):
+    saving the team writes their entries only when it moves in the
+    document, which the entries through which it answers for their numbers
+    carry."""
+
+    def service_entries(self):
+        services = self.division.services.values_list("pk", flat=True)
+        return sorted(
+            SearchEntry.objects.filter(service__in=services).values_list(
+                "id", "position"
+            )
+        )
+
+    def test_a_renamed_team_writes_none_of_its_services_entries(self):
+        before = self.service_entries()
+        self.assertTrue(before)
+        self.division.name = "가족 팀"
+        self.division.name_en = "Family Team"
+        self.division.save()
+        self.assertEqual(self.service_entries(), before)
+        services = set(self.division.services.values_list("pk", flat=True))
+        for query in ["가족 팀", "family team"]:
+            _attempt, rows = answer(parse_query(query), partial(best, limit=50))
+            with self.subTest(query=query):
+                self.assertEqual(rows[0], ("division", self.division.pk))
+                self.assertLessEqual(services, {pk for kind, pk in rows})
+        fresh = entries()
+        search_rebuild()
+        self.assertEqual(fresh, entries())
+
+    def test_a_moved_team_writes_its_place_on_its_services_number_entries(self):
+        before = dict(self.service_entries())
+        self.division.position += 7
+        self.division.save()
+        after = dict(self.service_entries())
+        # Written anew (new ids), with the team's new place.
+        self.assertFalse(set(before) & set(after))
+        fresh = entries()
+        search_rebuild()
+        self.assertEqual(fresh, entries())
+        with indexing_deferred():
+            self.division.position -= 7
+            self.division.save()
+        self.assertFalse(set(after) & set(dict(self.service_entries())))
+        fresh = entries()
+        search_rebuild()
+        self.assertEqual(fresh, entries())
