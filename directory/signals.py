@@ -142,7 +142,8 @@ def index_division(sender, instance, **kwargs):
         locked = Service.objects.select_for_update().filter(pk__in=services)
         list(locked.order_by("pk").values_list("pk", flat=True))
         search_index(Kind.DIVISION, [instance.pk])
-        search_index(Kind.SERVICE, services)
+        if services:
+            search_index(Kind.SERVICE, services)
 
 
 @receiver(post_save, sender=Contact)
