@@ -29,7 +29,7 @@ from .models import (
     ServicePhone,
     Synonym,
 )
-from .search.indexing import misplaced_services, search_index, search_rebuild
+from .search.indexing import search_index, search_rebuild
 
 # What the public pages show: help lines and synonyms (which change search
 # results) besides the published records. Reports from the public wait for
@@ -45,11 +45,9 @@ SHOWN_MODELS = {
     DeclaredHoliday,
 }
 Kind = SearchEntry.Kind
-# The records that ``indexing_deferred`` indexes at its end, by kind ("team":
-# a division, and its services whose entries carry its former place); None
+# The records that ``indexing_deferred`` indexes at its end, by kind; None
 # outside it.
 _deferred = ContextVar("deferred_indexing", default=None)
-TEAM = "team"
 
 
 @receiver(post_save)
@@ -84,11 +82,7 @@ def indexing_deferred():
         yield
     finally:
         _deferred.reset(token)
-    teams = pending.pop(TEAM, set())
     services = pending.pop(Kind.SERVICE, set())
-    services |= misplaced_services(teams)
-    if teams:
-        search_index(Kind.DIVISION, teams)
     if services:
         index_services(services)
     for kind, pks in pending.items():
@@ -133,17 +127,9 @@ def index_service(sender, instance, **kwargs):
 
 @receiver(post_save, sender=Division)
 def index_division(sender, instance, **kwargs):
-    if _index_later(TEAM, [instance.pk]):
-        return
-    with transaction.atomic():
-        # Its services borrow its names: only those whose entries carry its
-        # former place are written anew (and locked, as index_services does).
-        services = misplaced_services([instance.pk])
-        locked = Service.objects.select_for_update().filter(pk__in=services)
-        list(locked.order_by("pk").values_list("pk", flat=True))
-        search_index(Kind.DIVISION, [instance.pk])
-        if services:
-            search_index(Kind.SERVICE, services)
+    # Its entries alone: its services borrow its names, and it answers for
+    # their numbers through their own entries (search/sql/teams.py).
+    index(Kind.DIVISION, [instance.pk])
 
 
 @receiver(post_save, sender=Contact)

@@ -64,11 +64,10 @@ def matching(attempt, first=False):
     ``first``, those of the first priorities only."""
     if attempt is None:
         return SearchEntry.objects.none()
-    condition = attempt.condition
+    # With what is found through a team (sql/teams.py).
+    condition = sql.through_teams(attempt.condition, first)
     if first:
         condition &= sql.FIRST_PRIORITY
-    else:
-        condition = sql.through_teams(condition)
     return SearchEntry.objects.filter(
         sql.RowSQL(SearchEntry, condition, BooleanField(), first)
     )
@@ -79,10 +78,8 @@ def ranked(attempt, entries=None, first=False):
     ``entries``), best first, ties in document order; a record comes once per
     entry that matched. With ``first``, of the first priorities' entries."""
     entries = matching(attempt, first) if entries is None else entries
-    rank = rank_of(attempt)
-    if not first:
-        # One found through its team's names, as the team's entries rank.
-        rank = sql.ranked_through_teams(rank)
+    # What is found through a team, as what it was found through ranks.
+    rank = sql.ranked_through_teams(rank_of(attempt))
     return (
         entries.annotate(
             search_rank=sql.RowSQL(SearchEntry, rank, IntegerField(), first)

@@ -1,9 +1,9 @@
 """A record's search entries: every searchable text of it, normalised once.
 
-A service owns the entries of its name and its numbers, one through which its
-division's names find it (with no text: it borrows the division's entries),
-and also the entries through which its division answers for those numbers, so
-that re-indexing one service keeps every number current. Staff's search words
+A service owns the entries of its name and its numbers, and one through which
+its division's names find it (with no text: it borrows the division's
+entries); its division answers for its numbers through the service's own
+number entries (``sql/teams.py``). Staff's search words
 are entries of the record they belong to, one per phrase; a Latin text with
 accents (Vietnamese) has a second entry without them.
 """
@@ -214,19 +214,8 @@ def service_entries(service):
         entries.append(
             dict(priority=VIA_DIVISION, **own, **number_fields(service.fax_number))
         )
-    entries += [
-        dict(
-            kind=Kind.DIVISION,
-            object_id=division.pk,
-            service_id=service.pk,
-            sector_id=sector,
-            division_id=division.pk,
-            priority=DIVISION,
-            position=document_position(service.sector_position, item=division.position),
-            **number_fields(phone),
-        )
-        for phone in phones
-    ]
+    # Its division answers for these numbers through them (sql/teams.py):
+    # a team's number is not indexed again for each service that has it.
     return entries
 
 

@@ -1,6 +1,5 @@
 """Writing the search entries (``entries.py`` builds them): one kind of
-record, the services a moved team's place is written on, or every record
-anew."""
+record, or every record anew."""
 
 import re
 from dataclasses import dataclass
@@ -15,7 +14,6 @@ from standards.models import Commitment, PolicyArea
 from ..models import Division, HelpLine, SearchEntry, Service, ServicePhone
 from . import fuzzy
 from .entries import (
-    ITEMS,
     PHONE_LINKS,
     PLEDGES,
     SEARCH_WORDS,
@@ -197,22 +195,6 @@ def copy_text(entries):
         + "\n"
         for e in entries
     )
-
-
-def misplaced_services(divisions):
-    """The services whose entries through which one of these divisions
-    answers for their numbers carry another place in the document than the
-    division's (it was moved): of a division, those entries alone are its
-    services' (its names they borrow: sql/teams.py), so a rename or a new
-    name in another language re-indexes none of them."""
-    # A division's entries are found by its id, as any record's.
-    entries = SearchEntry.objects.filter(
-        kind=Kind.DIVISION, object_id__in=divisions, service__isnull=False
-    )
-    moved = entries.annotate(item=F("position") % ITEMS).exclude(
-        item=F("division__position")
-    )
-    return set(moved.values_list("service", flat=True).distinct())
 
 
 @transaction.atomic

@@ -14,7 +14,8 @@ from directory.models import (
     Service,
     Synonym,
 )
-from directory.search.engine import answer, best, parse_query
+from directory.search.engine import answer, best, every_ranked, parse_query
+from directory.search.entries import ITEMS
 from directory.search.indexing import search_rebuild
 from directory.signals import indexing_deferred
 from tests.base import SeededTestCase
@@ -140,10 +141,9 @@ class DeferredIndexingTests(SeededTestCase):
 
 
 class TeamSaveTests(SeededTestCase):
-    """A team's services borrow its names (directory/search/sql/teams.py):
-    saving the team writes their entries only when it moves in the
-    document, which the entries through which it answers for their numbers
-    carry."""
+    """A team's services borrow its names, and it answers for their numbers
+    through their own entries (directory/search/sql/teams.py): saving the
+    team writes none of its services' entries."""
 
     def service_entries(self):
         services = self.division.services.values_list("pk", flat=True)
@@ -170,20 +170,25 @@ class TeamSaveTests(SeededTestCase):
         search_rebuild()
         self.assertEqual(fresh, entries())
 
-    def test_a_moved_team_writes_its_place_on_its_services_number_entries(self):
-        before = dict(self.service_entries())
-        self.division.position += 7
-        self.division.save()
-        after = dict(self.service_entries())
-        # Written anew (new ids), with the team's new place.
-        self.assertFalse(set(before) & set(after))
-        fresh = entries()
-        search_rebuild()
-        self.assertEqual(fresh, entries())
-        with indexing_deferred():
-            self.division.position -= 7
-            self.division.save()
-        self.assertFalse(set(after) & set(dict(self.service_entries())))
-        fresh = entries()
-        search_rebuild()
-        self.assertEqual(fresh, entries())
+    def test_a_moved_team_answers_for_its_numbers_at_its_new_place(self):
+        number = "031-8030-4773"
+        for position in [self.division.position + 7, self.division.position]:
+            before = self.service_entries()
+            self.division.position = position
+            with indexing_deferred():
+                self.division.save()
+            self.assertEqual(self.service_entries(), before)
+            rows = sql_rows(number)
+            [place] = {p for kind, pk, _r, p in rows if kind == "division"}
+            with self.subTest(position=position):
+                self.assertEqual(place % ITEMS, position)
+                fresh = entries()
+                search_rebuild()
+                self.assertEqual(fresh, entries())
+                self.assertEqual(sql_rows(number), rows)
+
+
+def sql_rows(query):
+    """The ranked rows (kind, id, rank, place) of the query as typed."""
+    attempt = parse_query(query).attempts[0]
+    return every_ranked(attempt, 100)

@@ -16,7 +16,7 @@ from ...models import (
     ServicePhone,
 )
 from .conditions import FIRST_PRIORITY, LATER_PRIORITY, filled
-from .teams import LENDS, borrowed, lending
+from .teams import LENDS, TEAM_ID, answered, borrowed, lending
 
 
 class Table:
@@ -102,11 +102,13 @@ def ranked_entries(condition, rank, first=False, later=False):
     """SQL and parameters of the entries the condition matches (of the first
     priorities only, with ``first``; of the others, with ``later``), best
     first, ties in document order: their kind, object_id, search_rank and
-    position, and (but ``later``'s) whether the entry is a team's name that
-    finds its services too (``LENDS``; ``teams.lending``). Of a condition that
-    matches more than ``CANDIDATES`` entries, the best of those
-    ``candidates`` gives. Of every entry's (neither ``first`` nor ``later``),
-    the services found through their team's names are among them."""
+    position, then what else each finds and its team (``teams.LENDS``,
+    ``teams.TEAM_ID``). Of a condition that matches more than
+    ``CANDIDATES`` entries, the best of those ``candidates`` gives. The
+    teams that answer for the numbers found are among the first
+    priorities' rows (``teams.answered``); of every entry's (neither
+    ``first`` nor ``later``), the services found through their team's names
+    too (``teams.borrowed``), and the rows are the ranked columns alone."""
     columns = {field.name: ENTRY[field.name] for field in ENTRY.fields}
     names = dict(zip(RANKED, map(connection.ops.quote_name, RANKED), strict=True))
     source, source_params = candidates(condition, columns, first, later)
@@ -116,21 +118,29 @@ def ranked_entries(condition, rank, first=False, later=False):
         f"{ENTRY['object_id']} AS {names['object_id']}, "
         f"{filled(rank, columns, first)} AS {names['search_rank']}, "
         f"{ENTRY['position']} AS {names['position']}, "
-        f"{lends} AS {connection.ops.quote_name(LENDS)} "
+        f"{lends} AS {connection.ops.quote_name(LENDS)}, "
+        f"{ENTRY['division']} AS {connection.ops.quote_name(TEAM_ID)} "
         f"FROM {source}"
     )
     params = [*rank.params, *lends_params, *source_params]
-    if first or later:
+    if later:
         order = (
             f"{names['search_rank']}, {ENTRY['position']}, "
             f"{ENTRY['kind']}, {ENTRY['object_id']}"
         )
         return f"{select} ORDER BY {order}", params
+    found = f"WITH entry_rows AS MATERIALIZED ({select}) "
+    if first:
+        return (
+            f"{found}SELECT * FROM entry_rows UNION ALL {answered('entry_rows')} "
+            f"ORDER BY {ranked_order()}",
+            params,
+        )
     ranked = ", ".join(names.values())
     return (
-        f"WITH entry_rows AS MATERIALIZED ({select}) "
-        f"SELECT {ranked} FROM entry_rows UNION ALL {borrowed('entry_rows')} "
-        f"ORDER BY {ranked_order()}",
+        f"{found}SELECT {ranked} FROM entry_rows UNION ALL "
+        f"SELECT {ranked} FROM ({answered('entry_rows')}) answered_rows UNION ALL "
+        f"{borrowed('entry_rows')} ORDER BY {ranked_order()}",
         params,
     )
 

@@ -1,33 +1,50 @@
-"""A service found through its team's names borrows them: its entry of that
+"""A team and its services share their entries, each indexed once.
+
+A service found through its team's names borrows them: its entry of that
 priority (``entries.VIA_DIVISION``) holds no text, and a search tests and
-ranks it by its team's own name entries (``entries.division_entries``).
+ranks it by its team's own name entries (``entries.division_entries``). A
+team answers for its services' numbers through the services' own number
+entries: they are not indexed again on the team. A team's names in 13
+languages, and a number that hundreds of its services share, are so each
+indexed once (docs/benchmarks.md, "A team's names indexed once").
 
-A team's names in 13 languages are so indexed once, not once again on each
-of its services (a team has hundreds at national size: docs/benchmarks.md).
-
-The ranking statements (``statements.py``) find those services through the
-team name entries they have ranked already (``lending``, ``borrowed``): a
-service ranks as its team does, one priority lower. The search page's
-entries, which it filters and counts, are a queryset: there a borrowing
-entry matches when its team's entries do (``through_teams``), and ranks as
-the best of them (``ranked_through_teams``).
+The ranking statements (``statements.py``) find those records through the
+entries they have ranked already (``lending``): a team's services through
+its name (``borrowed``), a team through its services' numbers
+(``answered``), each ranked as the entry it came through, one priority
+lower. The search page's entries, which it filters and counts, are a
+queryset: there a borrowing entry matches when its team's name entries do,
+and a team's name entry when its services' numbers do (``through_teams``),
+and each ranks as the best of those (``ranked_through_teams``).
 """
 
 from django.db import connection
 
-from ...models import SearchEntry
-from ..entries import DIVISION, VIA_DIVISION
+from ...models import Division, SearchEntry
+from ..entries import DIVISION, ITEMS, NAME, VIA_DIVISION
 from .conditions import TIERS, Condition, filled
 
 # The entries that borrow: a service's of that priority without a key (its
 # fax, of the same priority, has its number as key).
 BORROWS = f"({{priority}} = {int(VIA_DIVISION)} AND {{key}} = '')"
 TEAM = "team"
+NUMBER = "number"
 KIND = SearchEntry.Kind.DIVISION.value
+SERVICE = SearchEntry.Kind.SERVICE.value
+# The columns of a ranked entry that say what else it finds (``LENDS``: its
+# team's services, its team, or nothing) and its team (``TEAM_ID``).
+LENDS, TEAM_ID = "lends", "team"
+LENDS_SERVICES, LENDS_TEAM = 1, 2
+# One sector's span of ``entries.document_position``.
+SECTOR_SPAN = 1000 * ITEMS
 
 
 def quote(name):
     return connection.ops.quote_name(name)
+
+
+def table():
+    return quote(SearchEntry._meta.db_table)
 
 
 def columns_of(alias):
@@ -37,70 +54,136 @@ def columns_of(alias):
     }
 
 
+def placeholders():
+    """The columns as a condition names them, for the caller to fill."""
+    return {
+        field.name: f"{{{field.name}}}" for field in SearchEntry._meta.concrete_fields
+    }
+
+
 def as_borrowing(columns):
     """A team name entry's columns, but those it is tested by as the entry of
     a service through it: its priority and kind."""
-    return {**columns, "priority": str(int(VIA_DIVISION)), "kind": "'service'"}
+    return {**columns, "priority": str(int(VIA_DIVISION)), "kind": f"'{SERVICE}'"}
+
+
+def as_answering(columns):
+    """A service's number entry's columns, but those it is tested by as the
+    entry of its team answering for the number."""
+    return {**columns, "priority": str(int(DIVISION)), "kind": f"'{KIND}'"}
 
 
 def team_name(columns):
-    """Whether the entry is a team's own name (or search words): not one of
-    the numbers it answers for, which its services own (entries.py)."""
+    """Whether the entry is a team's own name (or search words)."""
     return (
         f"{columns['kind']} = '{KIND}' AND {columns['priority']} = {int(DIVISION)} "
         f"AND {columns['service']} IS NULL"
     )
 
 
-def on_teams(condition, where):
-    """SQL from the team name entries (``where`` of their columns) for which
-    the condition holds, its placeholders filled but the FTS mirror's."""
-    columns = columns_of(TEAM)
-    table = quote(SearchEntry._meta.db_table)
-    test = condition.sql.format(mirror="{mirror}", **as_borrowing(columns))
-    return f"FROM {table} {TEAM} WHERE {team_name(columns)} AND {where} AND {test}"
-
-
-def through_teams(condition):
-    """The condition, or a borrowing entry's team passes it. On PostgreSQL the
-    teams are an array worked out once, which the borrowing entries' own
-    index looks up (``IN`` a subquery is no index condition there)."""
-    teams = f"SELECT {TEAM}.{quote('object_id')} " + on_teams(condition, "TRUE")
-    if connection.vendor == "postgresql":
-        found = f"{{division}} = ANY(ARRAY({teams}))"
-    else:
-        found = f"{{division}} IN ({teams})"
-    return condition | Condition(f"({BORROWS} AND {found})", *condition.params)
-
-
-def ranked_through_teams(rank):
-    """The rank, of a borrowing entry as its team's best name entry ranks."""
-    team = as_borrowing(columns_of(TEAM))
-    best = f"SELECT MIN({rank.sql.format(mirror='{mirror}', **team)}) "
-    best += on_teams(Condition("TRUE"), f"{TEAM}.{quote('object_id')} = {{division}}")
-    return Condition(
-        f"COALESCE(CASE WHEN {BORROWS} THEN ({best}) END, {rank.sql})",
-        *rank.params,
-        *rank.params,
+def own_number(columns):
+    """Whether the entry is a service's own number (only numbers have no
+    character pairs)."""
+    return (
+        f"{columns['kind']} = '{SERVICE}' AND {columns['priority']} = {int(NAME)} "
+        f"AND {columns['grams']} = ''"
     )
 
 
-# The column of a ranked entry that says whether it lends its team's name
-# to the team's services (1) or not (0).
-LENDS = "lends"
+def has_digits(condition):
+    """Whether the condition may match a number: a number's key is digits,
+    which a test of text without any digit never matches."""
+    return any(
+        isinstance(param, str) and any(ch.isdigit() for ch in param)
+        for param in condition.params
+    )
+
+
+def tested(condition, columns):
+    """The condition's SQL on other columns, its FTS mirror left to fill."""
+    return condition.sql.format(mirror="{mirror}", **columns)
+
+
+def through_teams(condition, first=False):
+    """The condition, or (but of the first priorities alone) a borrowing
+    entry's team's names pass it, or (of a condition that may match a
+    number) a team name entry's services' numbers do. On PostgreSQL the
+    teams are an array worked out once, which an index looks up (``IN`` a
+    subquery is no index condition there)."""
+    found = condition
+    if not first:
+        teams = columns_of(TEAM)
+        names = (
+            f"SELECT {teams['object_id']} FROM {table()} {TEAM} WHERE "
+            f"{team_name(teams)} AND {tested(condition, as_borrowing(teams))}"
+        )
+        found |= Condition(
+            f"({BORROWS} AND {one_of('{division}', names)})", *condition.params
+        )
+    if has_digits(condition):
+        numbers = columns_of(NUMBER)
+        answering = (
+            f"SELECT {numbers['division']} FROM {table()} {NUMBER} WHERE "
+            f"{own_number(numbers)} AND {tested(condition, as_answering(numbers))}"
+        )
+        found |= Condition(
+            f"({team_name(placeholders())} AND {one_of('{object_id}', answering)})",
+            *condition.params,
+        )
+    return found
+
+
+def one_of(column, select):
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(ARRAY({select}))"
+    return f"{column} IN ({select})"
+
+
+def ranked_through_teams(rank):
+    """The rank, of a borrowing entry as its team's best name entry ranks;
+    of a team's name entry (when the query may be a number), the better of
+    its own and its services' best number's, as the team's."""
+    teams = columns_of(TEAM)
+    best_name = (
+        f"SELECT MIN({tested(rank, as_borrowing(teams))}) FROM {table()} {TEAM} "
+        f"WHERE {team_name(teams)} AND {teams['object_id']} = {{division}}"
+    )
+    params = [*rank.params, *rank.params]
+    own = f"COALESCE(CASE WHEN {BORROWS} THEN ({best_name}) END, {rank.sql})"
+    if not has_digits(rank):
+        return Condition(own, *params)
+    numbers = columns_of(NUMBER)
+    best_number = (
+        f"SELECT MIN({tested(rank, as_answering(numbers))}) FROM {table()} {NUMBER} "
+        f"WHERE {own_number(numbers)} AND {numbers['division']} = {{object_id}}"
+    )
+    least = "LEAST" if connection.vendor == "postgresql" else "MIN"
+    return Condition(
+        f"CASE WHEN {team_name(placeholders())} THEN "
+        f"{least}({rank.sql}, COALESCE(({best_number}), {rank.sql})) ELSE {own} END",
+        *rank.params,
+        *rank.params,
+        *rank.params,
+        *params,
+    )
 
 
 def lending(condition, columns, first=False):
-    """SQL of whether a matching entry (its ``columns``) lends its name to
-    its team's services, and its parameters: a team's own name entry, of
-    which the condition holds for a service's entry through it too (a
-    condition of the first priorities alone holds for no such entry)."""
-    team = team_name(columns)
-    if "{priority}" not in condition.sql:
-        # The entry matched the condition: so would a service through it.
-        return f"CASE WHEN {team} THEN 1 ELSE 0 END", []
-    test = filled(condition, as_borrowing(columns), first)
-    return f"CASE WHEN {team} AND {test} THEN 1 ELSE 0 END", condition.params
+    """SQL of what else a matching entry (its ``columns``) finds, and its
+    parameters: a team's own name entry its services (``LENDS_SERVICES``), a
+    service's own number its team (``LENDS_TEAM``), if the condition holds
+    for the entry it stands for too (a condition of the first priorities
+    alone holds for no service through its team)."""
+    cases, params = [], []
+    for test, value, stands_for in [
+        (team_name(columns), LENDS_SERVICES, as_borrowing),
+        (own_number(columns), LENDS_TEAM, as_answering),
+    ]:
+        if "{priority}" in condition.sql:
+            test += f" AND {filled(condition, stands_for(columns), first)}"
+            params += condition.params
+        cases.append(f"WHEN {test} THEN {value}")
+    return f"CASE {' '.join(cases)} ELSE 0 END", params
 
 
 def borrowed(ranked):
@@ -111,13 +194,31 @@ def borrowed(ranked):
     from .statements import CANDIDATES, RANKED
 
     kind, object_id, search_rank, position = map(quote, RANKED)
-    table = quote(SearchEntry._meta.db_table)
     return (
-        f"SELECT * FROM (SELECT 'service' AS {kind}, t.{object_id} AS {object_id}, "
+        f"SELECT * FROM (SELECT '{SERVICE}' AS {kind}, t.{object_id} AS {object_id}, "
         f"r.{search_rank} + {2 * TIERS} AS {search_rank}, "
         f"t.{position} AS {position} "
-        f"FROM {ranked} r JOIN {table} t ON t.{quote('division_id')} = r.{object_id} "
+        f"FROM {ranked} r JOIN {table()} t ON t.{quote('division_id')} = r.{object_id} "
         f"AND t.{quote('priority')} = {int(VIA_DIVISION)} AND t.{quote('key')} = '' "
-        f"WHERE r.{quote(LENDS)} = 1 "
+        f"WHERE r.{quote(LENDS)} = {LENDS_SERVICES} "
         f"ORDER BY 3, 4, 2 LIMIT {CANDIDATES}) borrowed_rows"
+    )
+
+
+def answered(ranked):
+    """SQL of the teams that answer for the numbers among the rows
+    ``ranked`` (with ``LENDS`` and ``TEAM_ID``), as ranked rows: each ranks
+    as the number, a priority lower, at its own place in the document (in
+    the sector of the service whose number it is); they lend nothing."""
+    from .statements import RANKED
+
+    kind, object_id, search_rank, position = map(quote, RANKED)
+    team = quote(TEAM_ID)
+    return (
+        f"SELECT '{KIND}' AS {kind}, r.{team} AS {object_id}, "
+        f"r.{search_rank} + {2 * TIERS} AS {search_rank}, "
+        f"(r.{position} / {SECTOR_SPAN}) * {SECTOR_SPAN} + d.{quote('position')} "
+        f"AS {position}, 0 AS {quote(LENDS)}, r.{team} AS {team} "
+        f"FROM {ranked} r JOIN {quote(Division._meta.db_table)} d "
+        f"ON d.{quote('id')} = r.{team} WHERE r.{quote(LENDS)} = {LENDS_TEAM}"
     )

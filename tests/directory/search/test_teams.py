@@ -129,3 +129,21 @@ class ThroughTeamsTests(TestCase):
         self.assertLessEqual(
             {("service", s.pk) for s in self.by_exact}, set(best(every, 20))
         )
+
+    def test_a_team_answers_for_its_services_numbers_through_theirs(self):
+        # No team has an entry of its own for a number.
+        self.assertFalse(SearchEntry.objects.filter(kind="division", grams=""))
+        services = [*self.by_exact, self.by_longer, self.unrelated]
+        teams = {("division", t.pk) for t in [self.exact, self.longer, self.other]}
+        for query in ["031-8030-4652", "4652"]:
+            rows = found(query)
+            with self.subTest(query=query):
+                # The services that have it, then their teams, each once.
+                self.assertEqual(
+                    set(rows[: len(services)]), {("service", s.pk) for s in services}
+                )
+                self.assertEqual(set(rows[len(services) :]), teams)
+                # The search page finds and ranks them alike.
+                attempt, entries = matches(query)
+                page = list(dict.fromkeys(row[:2] for row in ranked(attempt, entries)))
+                self.assertEqual(page, rows)
