@@ -84,8 +84,14 @@ def team_name(columns):
 def own_number(columns):
     """Whether the entry is a service's own number (only numbers have no
     character pairs)."""
+    kind = columns["kind"]
+    if connection.vendor == "sqlite":
+        # Not by the kind's index (every service's entries), but by the
+        # numbers' own (``key`` where ``grams`` is empty), which SQLite
+        # passed over: a unary plus is no column for an index.
+        kind = f"+{kind}"
     return (
-        f"{columns['kind']} = '{SERVICE}' AND {columns['priority']} = {int(NAME)} "
+        f"{kind} = '{SERVICE}' AND {columns['priority']} = {int(NAME)} "
         f"AND {columns['grams']} = ''"
     )
 
