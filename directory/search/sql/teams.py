@@ -200,13 +200,15 @@ def borrowed(ranked):
     from .statements import CANDIDATES, RANKED
 
     kind, object_id, search_rank, position = map(quote, RANKED)
+    service = columns_of("t")
+    borrows = BORROWS.format(**service)
     return (
-        f"SELECT * FROM (SELECT '{SERVICE}' AS {kind}, t.{object_id} AS {object_id}, "
+        f"SELECT * FROM (SELECT '{SERVICE}' AS {kind}, "
+        f"{service['object_id']} AS {object_id}, "
         f"r.{search_rank} + {2 * TIERS} AS {search_rank}, "
-        f"t.{position} AS {position} "
-        f"FROM {ranked} r JOIN {table()} t ON t.{quote('division_id')} = r.{object_id} "
-        f"AND t.{quote('priority')} = {int(VIA_DIVISION)} AND t.{quote('key')} = '' "
-        f"WHERE r.{quote(LENDS)} = {LENDS_SERVICES} "
+        f"{service['position']} AS {position} "
+        f"FROM {ranked} r JOIN {table()} t ON {service['division']} = r.{object_id} "
+        f"AND {borrows} WHERE r.{quote(LENDS)} = {LENDS_SERVICES} "
         f"ORDER BY 3, 4, 2 LIMIT {CANDIDATES}) borrowed_rows"
     )
 
