@@ -59,6 +59,11 @@ def addresses():
         ("/api/hsds/services", {}),
         ("/api/hsds/services", {"modified_after": since}),
         ("/api/hsds/services", {"search": "상담"}),
+        # A word in every team's name (each ends in 담당 here): every
+        # service is found through its team.
+        ("/api/hsds/services", {"search": "담당"}),
+        ("/search/", {"q": "담당"}),
+        ("/search/", {"q": "담당", "type": "service"}),
         (f"/api/hsds/services/{record_id(service)}", {}),
     ]
 

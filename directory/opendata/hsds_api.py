@@ -18,7 +18,7 @@ from core.cache import current_generation
 from standards.models import Sector
 
 from ..models import Service
-from ..search.engine import matches, ranked
+from ..search.engine import best, matches
 from . import hsds_ids as ids
 from .answers import with_headers
 from .errors import in_client_language
@@ -108,23 +108,34 @@ def service_ids():
         return _service_ids["ids"]
 
 
-def searched(text, services=None):
-    """The pks of the services matching ``text`` (of ``services`` only, if
-    given), best first."""
-    attempt, entries = matches(text)
-    if attempt is None:
-        return []
-    entries = entries.filter(kind="service")
-    if services is not None:
-        entries = entries.filter(object_id__in=services.values("pk"))
-    rows = ranked(attempt, entries)
-    return list(dict.fromkeys(pk for _kind, pk, _rank, _pos in rows))
+class Searched:
+    """The services matching a text (of ``services`` only, if given), best
+    first: counted, and ranked only as far as the page asked for reaches.
+    A common word ("담당", in every team's name) matches a national
+    directory's every service: ranking them all for each page took seconds."""
+
+    def __init__(self, text, services=None):
+        self.attempt, entries = matches(text)
+        entries = entries.filter(kind="service")
+        if services is not None:
+            entries = entries.filter(object_id__in=services.values("pk"))
+        self.entries = entries
+
+    def count(self):
+        return self.entries.values("object_id").distinct().count()
+
+    def __getitem__(self, page):
+        if self.attempt is None or not page.stop:
+            return []
+        rows = best(self.attempt, page.stop, self.entries)
+        return [pk for _kind, pk in rows][page]
 
 
 def filtered_services(params):
-    """The services that match every filter given (AND), as ordered pks: a
-    list when searched, else a query that pages in the database (a national
-    directory is 150,000 services to read for one page)."""
+    """The pks of the services that match every filter given (AND): best
+    first when searched (``Searched``), else in document order, a query that
+    pages in the database (a national directory is 150,000 services to read
+    for one page). Either counts (``count()``) and slices."""
     format_param(params)
     queryset, narrowed = hsds_services(), False
     moment = datetime_param(params, "modified_after")
@@ -146,7 +157,7 @@ def filtered_services(params):
         queryset, narrowed = queryset.none(), True
     text = search_param(params)
     if text:
-        return searched(text, queryset if narrowed else None)
+        return Searched(text, queryset if narrowed else None)
     return queryset.in_document_order().values_list("pk", flat=True).distinct()
 
 
@@ -161,7 +172,7 @@ def hsds_service_list(request):
     full = boolean_param(request.GET, "full")
     page = HsdsPage.asked(request.GET, 0)
     pks = filtered_services(request.GET)
-    page.total = len(pks) if isinstance(pks, list) else pks.count()
+    page.total = pks.count()
     start, end = page.bounds
     records = service_records(request, list(pks[start:end]))
     contents = records if full else [service_summary(r) for r in records]

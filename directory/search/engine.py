@@ -41,11 +41,16 @@ def answer(reading, find):
 def matches(text):
     """The search page's answer: the attempt that matches anything, if any,
     and its entries (which the page filters, counts and ranks by kind)."""
-    found, _matched = answer(
-        parse_query(text), lambda attempt: matching(attempt).exists()
-    )
+    found, entries = answer(parse_query(text), matching_entries)
     misses.record(text, found)
-    return found, matching(found)
+    return found, entries[0] if entries else matching(None)
+
+
+def matching_entries(attempt):
+    """The attempt's entries in a list, if it matches any (a queryset's own
+    truth would read them all)."""
+    entries = matching(attempt)
+    return [entries] if entries.exists() else None
 
 
 def best_records(text, limit, language=None):
@@ -65,7 +70,7 @@ def matching(attempt, first=False):
     if attempt is None:
         return SearchEntry.objects.none()
     # With what is found through a team (sql/teams.py).
-    condition = sql.through_teams(attempt.condition, first)
+    condition = sql.through_teams(attempt.condition, fetched, first)
     if first:
         condition &= sql.FIRST_PRIORITY
     return SearchEntry.objects.filter(
@@ -79,7 +84,9 @@ def ranked(attempt, entries=None, first=False):
     entry that matched. With ``first``, of the first priorities' entries."""
     entries = matching(attempt, first) if entries is None else entries
     # What is found through a team, as what it was found through ranks.
-    rank = sql.ranked_through_teams(rank_of(attempt))
+    rank = sql.ranked_through_teams(
+        rank_of(attempt), attempt.condition, partial(fetched, using=entries.db)
+    )
     return (
         entries.annotate(
             search_rank=sql.RowSQL(SearchEntry, rank, IntegerField(), first)

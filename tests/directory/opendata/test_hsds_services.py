@@ -28,11 +28,11 @@ from tests.factories import make_area, make_sector, make_service
 
 
 class EnvelopeTests(HsdsClient, SeededTestCase):
-    def walk(self, per_page):
+    def walk(self, per_page, **params):
         """Every page of the list, checking each envelope's arithmetic."""
         pages, number = [], 1
         while True:
-            page = self.get_json("services", page=number, per_page=per_page)
+            page = self.get_json("services", page=number, per_page=per_page, **params)
             total = page["total_items"]
             self.assertEqual(page["total_pages"], math.ceil(total / per_page))
             self.assertEqual(page["page_number"], number)
@@ -100,6 +100,19 @@ class EnvelopeTests(HsdsClient, SeededTestCase):
         self.assertEqual([s["id"] for s in english], [s["id"] for s in found])
         too_long = self.get_json("services", 400, search="가" * 101)
         self.assertEqual(list(too_long["errors"]), ["search"])
+
+    def test_searched_pages_walk_one_ranking(self):
+        # Each page is ranked only as far as it reaches (hsds_api.Searched):
+        # walked page by page, they are still the one list, counted whole.
+        whole = self.get_json("services", search="외국인", per_page=100)
+        expected = [s["id"] for s in whole["contents"]]
+        self.assertGreater(len(expected), 3)
+        self.assertEqual(whole["total_items"], len(expected))
+        for per_page in [1, 3]:
+            with self.subTest(per_page=per_page):
+                pages = self.walk(per_page, search="외국인")
+                found = [s["id"] for page in pages for s in page["contents"]]
+                self.assertEqual(found, expected)
 
 
 class FilterTests(HsdsTestData, HsdsClient, TestCase):
