@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from standards.models import PolicyArea, Sector
 
 from .models import Contact, Division, Report, SearchEntry
-from .search import MAX_QUERY_LENGTH, clean_query
+from .search import MAX_QUERY_LENGTH, clean_query, engine
 
 
 class QueryField(forms.CharField):
@@ -46,7 +46,10 @@ class SearchFilter(django_filters.FilterSet):
         label=_("division"), queryset=Division.objects.all()
     )
     type = django_filters.ChoiceFilter(
-        label=_("result type"), field_name="kind", choices=SearchEntry.Kind.choices
+        label=_("result type"),
+        field_name="kind",
+        choices=SearchEntry.Kind.choices,
+        method=lambda entries, _name, kind: engine.of_kind(entries, kind),
     )
 
     most_choices = 30

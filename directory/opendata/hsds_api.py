@@ -18,7 +18,7 @@ from core.cache import current_generation
 from standards.models import Sector
 
 from ..models import Service
-from ..search.engine import best, matches
+from ..search.engine import best, matches, of_kind
 from . import hsds_ids as ids
 from .answers import with_headers
 from .errors import in_client_language
@@ -116,7 +116,7 @@ class Searched:
 
     def __init__(self, text, services=None):
         self.attempt, entries = matches(text)
-        entries = entries.filter(kind="service")
+        entries = of_kind(entries, "service")
         if services is not None:
             entries = entries.filter(object_id__in=services.values("pk"))
         self.entries = entries

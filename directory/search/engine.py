@@ -15,7 +15,7 @@ from collections import Counter
 from functools import partial, reduce
 
 from django.db import connections, router
-from django.db.models import BooleanField, Count, IntegerField, Q
+from django.db.models import BooleanField, IntegerField, Q
 from django.utils import translation
 
 from ..models import SearchEntry
@@ -76,6 +76,11 @@ def matching(attempt, first=False):
     return SearchEntry.objects.filter(
         sql.RowSQL(SearchEntry, condition, BooleanField(), first)
     )
+
+
+def of_kind(entries, kind):
+    """The entries of one kind (``sql.kind_is``)."""
+    return entries.filter(sql.RowSQL(SearchEntry, sql.kind_is(kind), BooleanField()))
 
 
 def ranked(attempt, entries=None, first=False):
@@ -206,12 +211,20 @@ def facets(entries):
 
 
 def counted(entries, field):
-    """Matching records per value of the field (an entry is one text of one)."""
+    """Matching records per value of the field (an entry is one text of one):
+    the records found first, then counted. Grouped by the column itself,
+    SQLite read every entry through its index (the kind's: all services')
+    and tested the query on each."""
     counts = Counter()
-    rows = entries.values_list(field, "kind").annotate(
-        n=Count("object_id", distinct=True)
+    if entries.query.is_empty():
+        return counts
+    found = entries.order_by().values_list(field, "kind", "object_id").distinct()
+    statement, params = found.query.get_compiler(using=found.db).as_sql()
+    rows = fetched(
+        f"WITH found (value, kind, record) AS ({statement}) "
+        "SELECT value, COUNT(*) FROM found WHERE value IS NOT NULL GROUP BY value",
+        params,
+        found.db,
     )
-    for value, _kind, n in rows.order_by():
-        if value is not None:
-            counts[value] += n
+    counts.update(dict(rows))
     return counts

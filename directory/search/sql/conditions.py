@@ -106,6 +106,15 @@ def filled(condition, columns, first=False):
     return condition.sql.format(mirror=FIRST if first else FTS, **columns)
 
 
+def kind_is(kind):
+    """Whether an entry is of the kind. Not by the kind's index on SQLite (a
+    unary plus is no column for an index): with it, SQLite read every entry of
+    the kind (all services') and tested the query on each, where the query's
+    own indexes find its matches."""
+    column = "+{kind}" if connection.vendor == "sqlite" else "{kind}"
+    return Condition(f"{column} = %s", kind)
+
+
 def column(key):
     """The placeholder of the column a key is matched against."""
     return "{initials}" if is_initials(key) else "{key}"

@@ -3,7 +3,7 @@ from django.db.models import BooleanField
 from django.test import TestCase
 
 from directory.models import SearchEntry
-from directory.search.engine import matching
+from directory.search.engine import matching, of_kind
 from directory.search.entries import VIA_DIVISION
 from directory.search.fts import FIRST, FIRST_PRIORITIES, FTS, TRIGGERS, ensure_triggers
 from directory.search.reading import parse_query
@@ -208,6 +208,23 @@ class FtsQueryTests(TestCase):
 
     def test_quotes_cannot_end_a_phrase(self):
         self.assertEqual(phrase("key", 'a"b OR c'), 'key : "a""b OR c"')
+
+    def plan(self, query):
+        sql, params = query.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            return " ".join(str(row) for row in cursor.fetchall())
+
+    def test_a_kind_is_tested_on_the_matches_not_looked_up(self):
+        # Through the kind's index, SQLite read every service's entries and
+        # tested the query on each (engine.of_kind).
+        sqlite_only(self)
+        test = key_condition("고려인")
+        matches = SearchEntry.objects.filter(RowSQL(SearchEntry, test, BooleanField()))
+        self.assertIn("kind", self.plan(matches.filter(kind="service")))
+        plan = self.plan(of_kind(matches, "service"))
+        self.assertNotIn("kind", plan)
+        self.assertIn(FTS, plan)
 
     def test_a_whole_number_is_looked_up_by_the_b_tree_index(self):
         sqlite_only(self)

@@ -1,5 +1,6 @@
 from functools import partial
 
+from django.db import connection
 from django.test import TestCase
 
 from directory.models import SearchEntry
@@ -147,3 +148,34 @@ class ThroughTeamsTests(TestCase):
                 attempt, entries = matches(query)
                 page = list(dict.fromkeys(row[:2] for row in ranked(attempt, entries)))
                 self.assertEqual(page, rows)
+
+
+class NoTeamTests(TestCase):
+    """The search page's entries name the teams found first; of none, no test."""
+
+    @classmethod
+    def setUpTestData(cls):
+        area = make_area()
+        team = make_division(sector=area.sector, name="이주민통역")
+        make_service(area=area, division=team, name="산림 보호")
+        search_rebuild()
+
+    def plan(self, entries):
+        sql, params = entries.values("object_id").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            return [row[-1] for row in cursor.fetchall()]
+
+    def where(self, query):
+        _attempt, entries = matches(query)
+        sql, _params = entries.query.sql_with_params()
+        return sql.split(" WHERE ", 1)[1]
+
+    def test_a_query_no_team_name_has_tests_no_team(self):
+        # The borrowing entries' test (sql/teams.py, ``BORROWS``): a key of ''.
+        self.assertNotIn(" = ''", self.where("산림 보호"))
+        self.assertIn(" = ''", self.where("이주민통역"))
+        if connection.vendor == "sqlite":
+            # "Or no team" read every entry: a scan of the whole table.
+            _attempt, entries = matches("산림 보호")
+            self.assertNotIn("SCAN directory_searchentry", self.plan(entries))
