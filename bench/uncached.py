@@ -76,19 +76,28 @@ def body_of(response):
     return response.content
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=5)
+def opened(doc, rounds):
+    """The command line's arguments (``--rounds``), after opening the
+    database bench/search.py made last and saying what it holds."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=rounds)
     args = parser.parse_args()
     setup_django(bench_database_url(reuse=True))
 
     from django.db import connection
-    from django.test import RequestFactory
-    from django.urls import Resolver404, resolve
 
     from directory.models import Service
 
     print(f"{connection.vendor}: {Service.objects.count():,} services")
+    return args
+
+
+def main():
+    args = opened(__doc__, rounds=5)
+
+    from django.test import RequestFactory
+    from django.urls import Resolver404, resolve
+
     factory = RequestFactory(HTTP_HOST="127.0.0.1")
     print(f"{'address':<58} {'p50 ms':>8} {'max ms':>8} {'KB':>8}")
     for path, params in addresses():

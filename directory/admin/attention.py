@@ -6,22 +6,32 @@ from django.utils.translation import gettext_lazy as _
 from core.sites import Attention, attention
 
 from ..models import Contact, Division, Report, Service
-from ..verification.admin import divisions_with_numbers_due
-from ..verification.progress import never_answered, number_shares
+from ..verification.progress import (
+    divisions_with_numbers_due,
+    never_answered,
+    shares_due,
+)
 
 
 class TeamShares:
-    """The message listing each team's share of numbers verified in the period.
+    """The message naming the teams with the smallest shares of numbers
+    verified in the period, and their shares.
 
     The index formats an item's text with ``%``; this computes the per-team
-    figures then, so the front page names the teams and their shares.
+    figures then, so the front page names the teams and their shares. It
+    names the first few (a national directory may have thousands due); the
+    link lists them all.
     """
 
+    shown = 10
+
     def __mod__(self, values):
-        shares = [s for s in number_shares() if s.confirmed < s.total]
+        shares = list(map(str, shares_due(self.shown)))
+        if values["count"] > len(shares):
+            shares.append("…")
         return _(
             "%(count)d teams with numbers not verified within the period: %(teams)s"
-        ) % {**values, "teams": ", ".join(map(str, shares))}
+        ) % {**values, "teams": ", ".join(shares)}
 
 
 attention(

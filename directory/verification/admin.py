@@ -5,13 +5,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Division, VerificationRequest
-from .progress import never_answered, number_shares
-
-
-def divisions_with_numbers_due():
-    return Division.objects.filter(
-        pk__in=[s.division.pk for s in number_shares() if s.confirmed < s.total]
-    )
+from .progress import divisions_with_numbers_due, never_answered
 
 
 class TeamConfirmationFilter(admin.SimpleListFilter):
