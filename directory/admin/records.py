@@ -11,6 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from core.admin import ConcurrentEditForm, HistoryAdmin
 
 from ..models import HelpLine, Report, SearchWord, SeedRecord, Synonym
+from .filters import FewChoicesFilter
 
 
 @admin.register(SeedRecord)
@@ -76,7 +77,7 @@ class ReportAdmin(HistoryAdmin):
     """The queue of reports from the public; staff correct the record themselves."""
 
     list_display = ["created_at", "service_link", "contact", "problem", "status"]
-    list_filter = ["status", "service__division"]
+    list_filter = ["status", ("service__division", FewChoicesFilter)]
     search_fields = ["problem", "correction", "service__name"]
     list_select_related = ["service", "contact"]
     fields = readonly_fields = [

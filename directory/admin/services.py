@@ -14,7 +14,7 @@ from core.fieldrules import StandardFieldsMixin
 from ..models import Contact, Division, Service, ServicePhone
 from ..verification.admin import TeamConfirmationFilter
 from ..verification.dates import not_in_future
-from .filters import PhoneFilter, UsageFilter, VerificationFilter
+from .filters import FewChoicesFilter, PhoneFilter, UsageFilter, VerificationFilter
 from .forms import ContactForm
 from .imports import standard_import_view
 from .listing import changed_since_list_shown, remember_list_shown
@@ -175,8 +175,8 @@ class ServiceAdmin(
         VerificationFilter,
         PhoneFilter,
         "area__sector",
-        "area",
-        "division",
+        ("area", FewChoicesFilter),
+        ("division", FewChoicesFilter),
     ]
     search_fields = ["name", "division__name"]
     list_select_related = ["division", "area", "fax"]

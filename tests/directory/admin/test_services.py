@@ -1,5 +1,8 @@
+from unittest import mock
+
 from django.urls import reverse
 
+from directory.admin.filters import FewChoicesFilter
 from directory.models import Contact, Division, Service
 from tests.base import AdminTestCase, SeededAdminTestCase
 from tests.factories import make_contact, make_service
@@ -32,6 +35,32 @@ class AdminTests(SeededAdminTestCase):
             '<span class="nowrap">031-8030-4778</span>',
         )
         self.assertContains(response, "담당")
+
+    def test_a_filter_of_many_teams_lists_none_but_the_one_chosen(self):
+        url = reverse("admin:directory_service_changelist")
+        team = Division.objects.get(name="이민체류지원 담당")
+
+        def teams_offered(**params):
+            """The teams the filter offers; None without the filter."""
+            specs = self.client.get(url, params).context["cl"].filter_specs
+            for spec in specs:
+                if getattr(spec, "field_path", "") == "division":
+                    return [name for _pk, name in spec.lookup_choices]
+            return None
+
+        self.assertIn(team.name, teams_offered())
+        # Past the most a menu lists (15,000 teams nationally), none is: the
+        # filter is not shown.
+        with mock.patch.object(FewChoicesFilter, "most", 2):
+            self.assertIsNone(teams_offered())
+            self.assertEqual(teams_offered(division__id__exact=team.pk), [team.name])
+            page = self.client.get(url, {"division__id__exact": team.pk})
+            shown = {s.pk for s in page.context["cl"].result_list}
+            self.assertEqual(shown, set(team.services.values_list("pk", flat=True)))
+            self.assertLess(len(shown), Service.objects.count())
+            # A value that names no team is refused as any bad filter is.
+            page = self.client.get(url, {"division__id__exact": "x"})
+            self.assertRedirects(page, f"{url}?e=1", fetch_redirect_response=False)
 
     def test_service_search_by_division(self):
         response = self.client.get(
