@@ -228,6 +228,10 @@ PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
 # Static files and fixtures
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
+# The downloads' files, written once per version of the data
+# (directory/opendata/files.py); shared by the app servers of a host.
+DOWNLOADS_ROOT = Path(os.environ.get("DJANGO_DOWNLOADS_ROOT", BASE_DIR / "downloads"))
+DOWNLOADS_IN_BACKGROUND = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -100,8 +100,10 @@ def django_db_setup(
 
 
 @pytest.fixture(autouse=True, scope="session")
-def test_settings():
-    """Static files without a collectstatic manifest, and fast password hashing."""
+def test_settings(tmp_path_factory):
+    """Static files without a collectstatic manifest, fast password hashing,
+    and the downloads written before answering (another thread would not see
+    a test's rows), in a folder of the run's own."""
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
         "staticfiles": {
@@ -109,7 +111,12 @@ def test_settings():
         },
     }
     hashers = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with override_settings(STORAGES=storages, PASSWORD_HASHERS=hashers):
+    with override_settings(
+        STORAGES=storages,
+        PASSWORD_HASHERS=hashers,
+        DOWNLOADS_ROOT=tmp_path_factory.mktemp("downloads"),
+        DOWNLOADS_IN_BACKGROUND=False,
+    ):
         yield
 
 

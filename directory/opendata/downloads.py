@@ -1,19 +1,23 @@
-"""The whole directory as files: CSV, XLSX and JSON.
+"""The whole directory as files: CSV, XLSX, JSON and the HSDS package.
 
 Each file says under which licence it may be reused and when the data last
 changed: in the file itself where the format has room for it (the XLSX's
-second sheet, the JSON's top level) and in the HTTP headers.
+second sheet, the JSON's top level) and in the HTTP headers. Each is written
+once for each version of the data and language (``files.py``), a chunk of
+records at a time: at national size, minutes and gigabytes when it was made
+whole for each request.
 """
 
 import csv
 import io
 import json
+from functools import partial
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import FileResponse, JsonResponse
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.views import View
@@ -23,6 +27,7 @@ from standards.models import Commitment, PolicyArea, Sector
 
 from ..models import Contact, Division, Service
 from ..spreadsheets import neutralised
+from . import files
 from .answers import serialize
 from .changes import last_change, with_updated
 from .hsds import hsds_package
@@ -34,6 +39,11 @@ from .schemas import (
     SectorOut,
     ServiceOut,
 )
+
+# Records read and written at a time.
+CHUNK = 2000
+# What a client is told to wait before asking again for a file not written yet.
+RETRY_AFTER = 60
 
 
 def service_columns():
@@ -56,7 +66,8 @@ def service_columns():
 def service_sheet_rows(request):
     """One row per service, in the order of the standard documents; any text
     that a spreadsheet would take for a formula is neutralised."""
-    for service in Service.objects.with_contacts().in_document_order():
+    services = Service.objects.with_contacts().in_document_order()
+    for service in services.iterator(chunk_size=CHUNK):
         row = [
             service.pk,
             service.area.sector.name,
@@ -84,6 +95,18 @@ def about_sheet_rows(request):
     ]
 
 
+def chunks(queryset):
+    """The queryset's records in lists of ``CHUNK`` (with their prefetches)."""
+    chunk = []
+    for record in queryset.iterator(chunk_size=CHUNK):
+        chunk.append(record)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 class DownloadView(View):
     """A file of the whole directory, with its licence and last change."""
 
@@ -91,53 +114,81 @@ class DownloadView(View):
     content_type = None
 
     def get(self, request):
-        response = HttpResponse(self.render(request), content_type=self.content_type)
-        response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        language = translation.get_language()
+        stem, _dot, suffix = self.filename.rpartition(".")
+        path = files.current_or_last(
+            f"{stem}.{language}.{suffix}", partial(self.write_in, request, language)
+        )
+        if path is None:
+            return preparing()
+        response = FileResponse(
+            path.open("rb"),
+            as_attachment=True,
+            filename=self.filename,
+            content_type=self.content_type,
+        )
         licence = request.build_absolute_uri(reverse("directory:api") + "#licence")
         response["Link"] = f'<{licence}>; rel="license"'
-        changed = last_change()
-        if changed:
-            response["Last-Modified"] = http_date(changed.timestamp())
+        # The time of the change the file was written after (files.py).
+        if path.stat().st_mtime > 0:
+            response["Last-Modified"] = http_date(path.stat().st_mtime)
         return response
+
+    def write_in(self, request, language, file):
+        with translation.override(language):
+            self.write(request, file)
+
+
+def preparing():
+    """No file of the download is written yet (files.py): come back soon."""
+    response = JsonResponse(
+        {
+            "detail": "The file is being written. Ask again in a minute.",
+            "retry_after": RETRY_AFTER,
+        },
+        status=503,
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class ServicesCsvView(DownloadView):
     filename = "services.csv"
     content_type = "text/csv; charset=utf-8"
 
-    def render(self, request):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
+    def write(self, request, file):
+        text = io.TextIOWrapper(file, encoding="utf-8", newline="")
+        # The byte order mark makes Excel read the file as UTF-8, not CP949.
+        text.write("\ufeff")
+        writer = csv.writer(text)
         writer.writerow(service_columns())
         writer.writerows(service_sheet_rows(request))
-        # The byte order mark makes Excel read the file as UTF-8, not CP949.
-        return "\ufeff" + buffer.getvalue()
+        text.detach()
 
 
 class ServicesXlsxView(DownloadView):
     filename = "services.xlsx"
     content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    def render(self, request):
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = str(Service._meta.verbose_name_plural)[:31]
+    def write(self, request, file):
+        # Write-only: rows go to disk as they come, not held as cells.
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(str(Service._meta.verbose_name_plural)[:31])
         sheet.append(service_columns())
         for row in service_sheet_rows(request):
             sheet.append(row)
         about = workbook.create_sheet(_("About the data")[:31])
         for row in about_sheet_rows(request):
             about.append(row)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        return buffer.getvalue()
+        workbook.save(file)
 
 
 class DirectoryJsonView(DownloadView):
     filename = "directory.json"
     content_type = "application/json"
 
-    def render(self, request):
+    def write(self, request, file):
         tables = {
             "sectors": (Sector.objects.all(), SectorOut),
             "areas": (PolicyArea.objects.with_sector(), AreaOut),
@@ -146,21 +197,28 @@ class DirectoryJsonView(DownloadView):
             "contacts": (Contact.objects.all(), ContactOut),
             "services": (Service.objects.for_page(), ServiceOut),
         }
-        changed = last_change()
-        data = {
-            "licence": str(settings.DATA_LICENCE),
-            "last_changed": changed,
-            **{
-                name: serialize(request, schema, with_updated(queryset), None)
-                for name, (queryset, schema) in tables.items()
-            },
-        }
-        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+        text = io.TextIOWrapper(file, encoding="utf-8")
+
+        def value(data):
+            return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+        text.write(f'{{\n  "licence": {value(str(settings.DATA_LICENCE))}')
+        text.write(f',\n  "last_changed": {value(last_change())}')
+        for name, (queryset, schema) in tables.items():
+            text.write(f',\n  "{name}": [')
+            separator = "\n    "
+            for chunk in chunks(with_updated(queryset)):
+                for record in serialize(request, schema, chunk, None):
+                    text.write(separator + value(record))
+                    separator = ",\n    "
+            text.write("\n  ]")
+        text.write("\n}\n")
+        text.detach()
 
 
 class HsdsPackageView(DownloadView):
     filename = "hsds.zip"
     content_type = "application/zip"
 
-    def render(self, request):
-        return hsds_package(request, last_change())
+    def write(self, request, file):
+        file.write(hsds_package(request, last_change()))

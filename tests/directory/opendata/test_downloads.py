@@ -16,8 +16,9 @@ class DownloadTests(ApiTestData, TestCase):
     def test_csv_has_a_bom_and_every_service(self):
         response = self.client.get("/data/services.csv")
         self.assertEqual(response.status_code, 200)
-        self.assertTrue(response.content.startswith(b"\xef\xbb\xbf"))
-        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        body = response.getvalue()
+        self.assertTrue(body.startswith(b"\xef\xbb\xbf"))
+        rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
         self.assertEqual(rows[0][0], "id")
         self.assertIn("서비스명", rows[0])
         by_id = {int(row[0]): row for row in rows[1:]}
@@ -32,7 +33,7 @@ class DownloadTests(ApiTestData, TestCase):
 
     def test_xlsx_has_every_service_and_the_licence(self):
         response = self.client.get("/data/services.xlsx")
-        workbook = load_workbook(io.BytesIO(response.content))
+        workbook = load_workbook(io.BytesIO(response.getvalue()))
         services, about = workbook.worksheets
         rows = list(services.iter_rows(values_only=True))
         names = {row[0]: row[3] for row in rows[1:]}
@@ -42,7 +43,7 @@ class DownloadTests(ApiTestData, TestCase):
         self.assertEqual(len(about_rows), 3)
 
     def test_json_holds_every_table_with_the_licence(self):
-        data = json.loads(self.client.get("/data/directory.json").content)
+        data = json.loads(self.client.get("/data/directory.json").getvalue())
         self.assertEqual(data["licence"], str(settings.DATA_LICENCE))
         self.assertIsNotNone(data["last_changed"])
         self.assertEqual(
@@ -72,13 +73,13 @@ class FormulaTests(ApiTestData, TestCase):
         )
 
     def test_csv_cell_is_neutralised(self):
-        body = self.client.get("/data/services.csv").content.decode("utf-8-sig")
+        body = self.client.get("/data/services.csv").getvalue().decode("utf-8-sig")
         cells = [cell for row in csv.reader(io.StringIO(body)) for cell in row]
         self.assertIn("'" + FORMULA, cells)
         self.assertFalse([cell for cell in cells if cell.startswith("=")])
 
     def test_xlsx_cell_is_a_string_not_a_formula(self):
-        content = self.client.get("/data/services.xlsx").content
+        content = self.client.get("/data/services.xlsx").getvalue()
         sheet = load_workbook(io.BytesIO(content)).worksheets[0]
         cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row]
         teams = [cell for cell in cells if "HYPERLINK" in str(cell.value)]

@@ -147,7 +147,7 @@ class HsdsPackageTests(ApiTestData, TestCase):
     def setUp(self):
         response = self.client.get("/data/hsds.zip")
         self.assertEqual(response.status_code, 200)
-        self.descriptor, self.files = read_package(response.content)
+        self.descriptor, self.files = read_package(response.getvalue())
         self.tables = {name: rows for name, (_header, rows) in self.files.items()}
 
     def test_package_lists_every_file_by_its_table_name(self):
