@@ -22,7 +22,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from uncached import opened  # noqa: E402
 
-PATHS = ["/data/services.csv", "/data/services.xlsx", "/data/directory.json"]
+PATHS = [
+    "/data/services.csv",
+    "/data/services.xlsx",
+    "/data/directory.json",
+    "/data/hsds.zip",
+]
 
 
 def timed(client, path):

@@ -30,7 +30,7 @@ from ..spreadsheets import neutralised
 from . import files
 from .answers import serialize
 from .changes import last_change, with_updated
-from .hsds import hsds_package
+from .hsds import write_hsds_package
 from .schemas import (
     AreaOut,
     CommitmentOut,
@@ -221,4 +221,4 @@ class HsdsPackageView(DownloadView):
     content_type = "application/zip"
 
     def write(self, request, file):
-        file.write(hsds_package(request, last_change()))
+        write_hsds_package(request, last_change(), file)

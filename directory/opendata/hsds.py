@@ -7,9 +7,11 @@ package and at ``/api/hsds/``: a UUID derived from its natural key.
 """
 
 import csv
-import io
 import json
+import tempfile
 import zipfile
+from contextlib import ExitStack
+from pathlib import Path
 
 from django.conf import settings
 from django.utils import timezone
@@ -18,6 +20,8 @@ from ..spreadsheets import neutralised
 from .hsds_records import hsds_services, organization_summary, service_record
 from .hsds_terms import taxonomies, taxonomy_terms
 
+# Services read at a time.
+CHUNK = 1000
 TABLES = {
     "organization": ["id", "name", "description", "website"],
     "service": [
@@ -83,25 +87,31 @@ REFERENCES = {
 }
 
 
-def hsds_tables(request):
-    """Every table as a list of dicts, keyed by the table's name."""
-    tables = {name: [] for name in TABLES}
-    tables["organization"].append(organization_summary(request))
+def hsds_rows(request):
+    """Every table's rows as (table, row), read a chunk of services at a
+    time: each service's, then the tables they share."""
+    yield "organization", organization_summary(request)
     attributes = {}
-    for service in hsds_services().in_document_order():
+    services = hsds_services().in_document_order()
+    for service in services.iterator(chunk_size=CHUNK):
         record = service_record(request, service)
-        tables["service"].append(record)
-        tables["contact"] += record["contacts"]
-        tables["schedule"] += record["schedules"]
+        yield "service", record
+        for contact in record["contacts"]:
+            yield "contact", contact
+        for schedule in record["schedules"]:
+            yield "schedule", schedule
         for phone in record["phones"]:
-            tables["phone"].append(phone)
-            tables["language"] += phone["languages"]
+            yield "phone", phone
+            for language in phone["languages"]:
+                yield "language", language
             attributes.update((a["id"], a) for a in phone.get("attributes", []))
         attributes.update((a["id"], a) for a in record["attributes"])
-    tables["attribute"] = list(attributes.values())
-    tables["taxonomy_term"] = taxonomy_terms(request)
-    tables["taxonomy"] = taxonomies(request)
-    return tables
+    for attribute in attributes.values():
+        yield "attribute", attribute
+    for term in taxonomy_terms(request):
+        yield "taxonomy_term", term
+    for taxonomy in taxonomies(request):
+        yield "taxonomy", taxonomy
 
 
 def csv_path(table):
@@ -160,22 +170,35 @@ def datapackage(changed):
     }
 
 
-def hsds_package(request, changed):
-    """The zip file's bytes: datapackage.json and one CSV per table."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+def write_hsds_package(request, changed, file):
+    """The zip file, into ``file``: datapackage.json and one CSV per table.
+    Each table's rows go to a file of their own as the services are read,
+    then into the zip: at national size the tables held whole took
+    gigabytes."""
+    with (
+        tempfile.TemporaryDirectory(prefix="hsds-") as folder,
+        zipfile.ZipFile(file, "w", zipfile.ZIP_DEFLATED) as package,
+    ):
         package.writestr(
             "datapackage.json",
             json.dumps(datapackage(changed), ensure_ascii=False, indent=2),
         )
-        for table, rows in hsds_tables(request).items():
-            text = io.StringIO()
-            columns = TABLES[table]
-            writer = csv.DictWriter(text, fieldnames=columns)
-            writer.writeheader()
-            writer.writerows(
-                {name: neutralised(row[name]) for name in columns if name in row}
-                for row in rows
-            )
-            package.writestr(csv_path(table), text.getvalue())
-    return buffer.getvalue()
+        paths = {table: Path(folder) / csv_path(table) for table in TABLES}
+        with ExitStack() as files:
+            writers = {}
+            for table, columns in TABLES.items():
+                text = files.enter_context(
+                    paths[table].open("w", encoding="utf-8", newline="")
+                )
+                writers[table] = csv.DictWriter(text, fieldnames=columns)
+                writers[table].writeheader()
+            for table, row in hsds_rows(request):
+                writers[table].writerow(
+                    {
+                        name: neutralised(row[name])
+                        for name in TABLES[table]
+                        if name in row
+                    }
+                )
+        for table, path in paths.items():
+            package.write(path, csv_path(table))
