@@ -11,6 +11,7 @@ whole for each request.
 import csv
 import io
 import json
+import os
 from functools import partial
 
 from django.conf import settings
@@ -114,15 +115,11 @@ class DownloadView(View):
     content_type = None
 
     def get(self, request):
-        language = translation.get_language()
-        stem, _dot, suffix = self.filename.rpartition(".")
-        path = files.current_or_last(
-            f"{stem}.{language}.{suffix}", partial(self.write_in, request, language)
-        )
-        if path is None:
+        file = self.opened(request)
+        if file is None:
             return preparing()
         response = FileResponse(
-            path.open("rb"),
+            file,
             as_attachment=True,
             filename=self.filename,
             content_type=self.content_type,
@@ -130,9 +127,28 @@ class DownloadView(View):
         licence = request.build_absolute_uri(reverse("directory:api") + "#licence")
         response["Link"] = f'<{licence}>; rel="license"'
         # The time of the change the file was written after (files.py).
-        if path.stat().st_mtime > 0:
-            response["Last-Modified"] = http_date(path.stat().st_mtime)
+        changed = os.fstat(file.fileno()).st_mtime
+        if changed > 0:
+            response["Last-Modified"] = http_date(changed)
         return response
+
+    def opened(self, request):
+        """The download's file, open; None if none is written yet."""
+        language = translation.get_language()
+        stem, _dot, suffix = self.filename.rpartition(".")
+        name = f"{stem}.{language}.{suffix}"
+        write = partial(self.write_in, request, language)
+        # A file may be replaced by the next version between finding and
+        # opening it: then the next one is.
+        for _attempt in range(2):
+            path = files.current_or_last(name, write)
+            if path is None:
+                return None
+            try:
+                return path.open("rb")
+            except FileNotFoundError:
+                continue
+        return None
 
     def write_in(self, request, language, file):
         with translation.override(language):

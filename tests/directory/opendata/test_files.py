@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import time
+from unittest import mock
 
 from django.test import TestCase, TransactionTestCase, override_settings
 
@@ -77,6 +78,21 @@ class OncePerVersionTests(ApiTestData, TestCase):
         finally:
             lock.close()
         self.assertIn("새 서비스", names(self.client.get("/data/services.csv")))
+
+    def test_a_file_removed_before_it_is_opened_gives_way_to_the_next(self):
+        # The next version replaced it between finding and opening it.
+        found, real = [], files.current_or_last
+
+        def removed_first(name, write):
+            found.append(name)
+            if len(found) == 1:
+                return files.path_of(name, "00000000000000000000")
+            return real(name, write)
+
+        with mock.patch.object(files, "current_or_last", removed_first):
+            response = self.client.get("/data/services.csv")
+        self.assertEqual(found, ["services.ko.csv", "services.ko.csv"])
+        self.assertIn(self.service.name, names(response))
 
 
 @override_settings(DOWNLOADS_IN_BACKGROUND=True)
