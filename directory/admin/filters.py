@@ -39,8 +39,8 @@ class PhoneFilter(QuerySetFilter):
 
 class FewChoicesFilter(admin.RelatedFieldListFilter):
     """A related list filter that lists its choices only while they are few:
-    a national directory's 15,000 teams and 2,000 areas made every page of a
-    list 1.4 MB. Past that, the list's search finds a team or an area by
+    a national directory's 15,000 teams and hundreds of areas made every page
+    of a list 1.4 MB. Past that, the list's search finds a team or an area by
     name; a choice already made (a link from elsewhere) is still shown, so
     that it can be cleared."""
 
