@@ -42,7 +42,7 @@ from .schemas import (
 )
 
 # Records read and written at a time.
-CHUNK = 2000
+CHUNK = 500
 # What a client is told to wait before asking again for a file not written yet.
 RETRY_AFTER = 60
 
