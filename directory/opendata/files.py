@@ -106,7 +106,8 @@ def write_file(name, write, path, changed, lock, own_thread=True):
         logger.exception("download %s not written", name)
         partial.unlink(missing_ok=True)
     finally:
-        lock.close()
         if own_thread:
-            # The thread's own database connections.
+            # The thread's own database connections, before another writer
+            # (or a test waiting for this one) may go on.
             connections.close_all()
+        lock.close()

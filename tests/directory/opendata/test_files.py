@@ -103,11 +103,16 @@ class BackgroundTests(ApiTestData, TransactionTestCase):
         self.setUpTestData()
 
     def test_the_first_request_starts_the_writing_and_a_later_one_gets_it(self):
+        for written in files.written("directory.ko.json"):
+            written.unlink()
         first = self.client.get("/data/directory.json")
-        if first.status_code == 503:
-            deadline = time.monotonic() + 30
-            while not files.written("directory.ko.json"):
-                self.assertLess(time.monotonic(), deadline)
-                time.sleep(0.05)
+        self.assertEqual(first.status_code, 503)
+        # The writer is done when its lock is free (files.write_file).
+        deadline = time.monotonic() + 30
+        while (lock := files.locked("directory.ko.json")) is None:
+            self.assertLess(time.monotonic(), deadline)
+            time.sleep(0.05)
+        lock.close()
+        self.assertEqual(len(files.written("directory.ko.json")), 1)
         data = json.loads(self.client.get("/data/directory.json").getvalue())
         self.assertIn(self.service.name, [s["name"] for s in data["services"]])
