@@ -55,16 +55,18 @@ def is_database_unavailable(exc):
     )
 
 
+def retry_later(detail, seconds):
+    """A 503 in JSON for a program: what is wrong, and when to ask again."""
+    response = JsonResponse({"detail": detail, "retry_after": seconds}, status=503)
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 def unavailable_response(request):
     """A 503 the visitor can act on, in JSON or in the page's language."""
     if request.path.startswith(MACHINE_PREFIXES):
-        response = JsonResponse(
-            {
-                "detail": "The database is temporarily unavailable.",
-                "retry_after": RETRY_AFTER,
-            },
-            status=503,
-        )
+        response = retry_later("The database is temporarily unavailable.", RETRY_AFTER)
     else:
         language = (
             translation.get_language_from_path(request.path_info)

@@ -16,7 +16,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import FileResponse, JsonResponse
+from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import http_date
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from openpyxl import Workbook
 
+from core.faults import retry_later
 from standards.models import Commitment, PolicyArea, Sector
 
 from ..models import Contact, Division, Service
@@ -157,16 +158,7 @@ class DownloadView(View):
 
 def preparing():
     """No file of the download is written yet (files.py): come back soon."""
-    response = JsonResponse(
-        {
-            "detail": "The file is being written. Ask again in a minute.",
-            "retry_after": RETRY_AFTER,
-        },
-        status=503,
-    )
-    response["Retry-After"] = str(RETRY_AFTER)
-    response["Cache-Control"] = "no-store"
-    return response
+    return retry_later("The file is being written. Ask again in a minute.", RETRY_AFTER)
 
 
 class ServicesCsvView(DownloadView):

@@ -106,13 +106,18 @@ def filled(condition, columns, first=False):
     return condition.sql.format(mirror=FIRST if first else FTS, **columns)
 
 
+def unindexed_kind(column):
+    """The kind's column as SQLite reads no index for (a unary plus is no
+    column): by the kind's index, it read every entry of a kind (all
+    services') and tested the rest of a condition on each, where the other
+    tests' own indexes find the few that pass."""
+    return f"+{column}" if connection.vendor == "sqlite" else column
+
+
 def kind_is(kind):
-    """Whether an entry is of the kind. Not by the kind's index on SQLite (a
-    unary plus is no column for an index): with it, SQLite read every entry of
-    the kind (all services') and tested the query on each, where the query's
-    own indexes find its matches."""
-    column = "+{kind}" if connection.vendor == "sqlite" else "{kind}"
-    return Condition(f"{column} = %s", kind)
+    """Whether an entry is of the kind, tested on what the rest of a
+    condition finds (``unindexed_kind``)."""
+    return Condition(f"{unindexed_kind('{kind}')} = %s", kind)
 
 
 def column(key):

@@ -23,7 +23,7 @@ from django.db import connection
 
 from ...models import Division, SearchEntry
 from ..entries import DIVISION, ITEMS, NAME, VIA_DIVISION
-from .conditions import TIERS, Condition, filled
+from .conditions import TIERS, Condition, filled, unindexed_kind
 
 # The entries that borrow: a service's of that priority without a key (its
 # fax, of the same priority, has its number as key).
@@ -85,12 +85,8 @@ def team_name(columns):
 def own_number(columns):
     """Whether the entry is a service's own number (only numbers have no
     character pairs)."""
-    kind = columns["kind"]
-    if connection.vendor == "sqlite":
-        # Not by the kind's index (every service's entries), but by the
-        # numbers' own (``key`` where ``grams`` is empty), which SQLite
-        # passed over: a unary plus is no column for an index.
-        kind = f"+{kind}"
+    # Read by the numbers' own index (``key`` where ``grams`` is empty).
+    kind = unindexed_kind(columns["kind"])
     return (
         f"{kind} = '{SERVICE}' AND {columns['priority']} = {int(NAME)} "
         f"AND {columns['grams']} = ''"
