@@ -3,6 +3,7 @@
 import directory.models.contacts
 import directory.models.divisions
 import directory.models.fields
+import directory.models.search
 import directory.models.verification
 import django.db.models.deletion
 import django.utils.timezone
@@ -63,6 +64,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('word', models.CharField(max_length=100, unique=True, verbose_name='word')),
+                ('code', models.IntegerField(verbose_name='word code')),
             ],
             options={
                 'verbose_name': 'indexed word',
@@ -483,6 +485,7 @@ class Migration(migrations.Migration):
                 ('words', models.TextField(verbose_name='words')),
                 ('initials', models.TextField(verbose_name='initial consonants')),
                 ('grams', models.TextField(verbose_name='character pairs')),
+                ('word_codes', directory.models.search.WordCodesField(null=True, verbose_name='word codes')),
                 ('area', models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_entries', to='standards.policyarea', verbose_name='policy area')),
                 ('commitment', models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_entries', to='standards.commitment', verbose_name='commitment')),
                 ('division', models.ForeignKey(db_index=False, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='search_entries', to='directory.division', verbose_name='division')),

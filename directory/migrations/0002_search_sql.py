@@ -21,7 +21,8 @@ ENTRY_COLUMNS = (
     "object_id bigint NOT NULL CHECK (object_id >= 0), "
     "priority smallint NOT NULL CHECK (priority >= 0), "
     "position bigint NOT NULL, key text NOT NULL, words text NOT NULL, "
-    "initials text NOT NULL, grams text NOT NULL, area_id bigint NULL, "
+    "initials text NOT NULL, grams text NOT NULL, word_codes integer[] NULL, "
+    "area_id bigint NULL, "
     "commitment_id bigint NULL, division_id bigint NULL, helpline_id bigint NULL, "
     "sector_id bigint NULL, service_id bigint NULL"
 )
@@ -85,12 +86,17 @@ BORROWING_INDEX = (
 # The teams' own name entries, in which the search page's entries look up the
 # teams that find those services (not in every name's index: a common word is
 # in tens of thousands of names).
+TEAM = "kind = 'division' AND priority = 1 AND service_id IS NULL"
 TEAM_INDEXES = [
-    f"CREATE INDEX directory_searchentry_team_{column}_trgm "
-    f"ON directory_searchentry USING gin ({column} gin_trgm_ops) "
-    "WITH (fastupdate = off) "
-    "WHERE kind = 'division' AND priority = 1 AND service_id IS NULL"
-    for column in ("key", "initials", "grams")
+    *(
+        f"CREATE INDEX directory_searchentry_team_{column}_trgm "
+        f"ON directory_searchentry USING gin ({column} gin_trgm_ops) "
+        f"WITH (fastupdate = off) WHERE {TEAM}"
+        for column in ("key", "initials", "grams")
+    ),
+    "CREATE INDEX directory_searchentry_team_word_codes "
+    "ON directory_searchentry USING gin (word_codes) WITH (fastupdate = off) "
+    f"WHERE {TEAM} AND word_codes IS NOT NULL",
 ]
 
 POSTGRESQL = [
@@ -129,6 +135,11 @@ POSTGRESQL = [
     "WITH (fastupdate = off)",
     "CREATE INDEX directory_searchentry_grams_trgm "
     "ON directory_searchentry USING gin (grams gin_trgm_ops) WITH (fastupdate = off)",
+    # The texts indexed by their words' codes (translations: one row of a
+    # record's words in every other script, directory/search/entries.py).
+    "CREATE INDEX directory_searchentry_word_codes "
+    "ON directory_searchentry USING gin (word_codes) WITH (fastupdate = off) "
+    "WHERE word_codes IS NOT NULL",
     "CREATE INDEX directory_searchterm_word_trgm "
     "ON directory_searchterm USING gin (word gin_trgm_ops) WITH (fastupdate = off)",
     BORROWING_INDEX,

@@ -1,5 +1,7 @@
 """What search reads: staff's synonyms and search words, and the entries it indexes."""
 
+import zlib
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -148,6 +150,15 @@ def entry_of(model, verbose_name, **options):
     )
 
 
+class WordCodesField(models.Field):
+    """The codes of a text's words (``SearchTerm.code``), on PostgreSQL an
+    ``integer[]`` that a GIN index serves; elsewhere never written (SQLite
+    keeps every text as it is), so text that stays empty."""
+
+    def db_type(self, connection):
+        return "integer[]" if connection.vendor == "postgresql" else "text"
+
+
 class SearchEntry(models.Model):
     """One searchable text of a public record, normalised when it is saved.
 
@@ -176,6 +187,7 @@ class SearchEntry(models.Model):
     words = models.TextField(verbose_name=_("words"))
     initials = models.TextField(verbose_name=_("initial consonants"))
     grams = models.TextField(verbose_name=_("character pairs"))
+    word_codes = WordCodesField(verbose_name=_("word codes"), null=True)
 
     class Meta:
         ordering = ["priority", "position"]
@@ -200,11 +212,22 @@ class SearchEntry(models.Model):
 
 
 class SearchTerm(models.Model):
-    """A word of the indexed texts in a script where slips are forgiven by
-    edit distance (Latin, Cyrillic, Devanagari): the vocabulary a mistyped
-    word of a query is corrected against. Written only by ``directory.search``."""
+    """A word of the indexed texts: in a script where slips are forgiven by
+    edit distance (Latin, Cyrillic, Devanagari), the vocabulary a mistyped
+    word of a query is corrected against; on PostgreSQL also every word of
+    the texts indexed by their words' codes (``directory.search.entries``),
+    which a query's words are looked up in. Written only by
+    ``directory.search``."""
 
     word = models.CharField(verbose_name=_("word"), max_length=100, unique=True)
+    # A hash of the word, not a sequence: worker processes code the words of
+    # the entries they build without asking the database.
+    code = models.IntegerField(verbose_name=_("word code"))
+
+    @staticmethod
+    def code_of(word):
+        """The word's code: positive, stable across processes and releases."""
+        return zlib.crc32(word.encode()) & 0x7FFFFFFF or 1
 
     class Meta:
         verbose_name = _("indexed word")

@@ -6,16 +6,22 @@ entries); its division answers for its numbers through the service's own
 number entries (``sql/teams.py``). Staff's search words
 are entries of the record they belong to, one per phrase; a Latin text with
 accents (Vietnamese) has a second entry without them.
+
+On PostgreSQL the texts in other scripts than Hangul (the translations) are
+one entry per record and priority that holds no text but its words' codes
+(``CODED``); the words are listed once each (``SearchTerm``).
 """
 
 import re
 from functools import cache, lru_cache
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import IntegerChoices
 from modeltranslation.utils import build_localized_fieldname
 
 from ..models import SearchEntry
+from ..models.search import SearchTerm
 from .text import (
     grams,
     has_hangul,
@@ -57,7 +63,7 @@ PLEDGES = "indexed_pledges"
 SEPARATOR = "|"
 # Scripts in which one or two characters are a word (Hangul, Chinese
 # characters, kana): every pair of a key is a word a short query may be.
-_SYLLABIC = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
+SYLLABIC = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]")
 
 
 def text_fields(text):
@@ -66,7 +72,7 @@ def text_fields(text):
     key = search_key(text)
     words = search_words(text)
     initials = initials_of(key) if has_hangul(key) else ""
-    if _SYLLABIC.search(key):
+    if SYLLABIC.search(key):
         pairs = grams(key, initials)
     else:
         pairs = spaced(word[:2] for word in words.split())
@@ -89,6 +95,64 @@ def number_fields(number):
     return {"key": key, "words": f" {key} ", "initials": "", "grams": ""}
 
 
+# On PostgreSQL, the texts of every script but Hangul (the translations,
+# mostly) are indexed by their words: one entry per record and priority holds
+# the codes of its words in all those scripts, and the words are listed once
+# each (``SearchTerm``) with their trigrams. Their trigrams on every entry
+# were four fifths of the index (docs/benchmarks.md). SQLite keeps the texts.
+CODED = "coded"
+# The key and character pairs of a coded entry: no text has them (a key has
+# letters and digits only), and an empty key is a borrowing entry's, empty
+# pairs a number's.
+NO_TEXT = " "
+# A word longer than the list holds (a Thai sentence is one) is listed in
+# pieces that overlap by this much: a part of it up to that long is in one.
+WORD_LENGTH = SearchTerm._meta.get_field("word").max_length
+OVERLAP = 30
+
+
+def coded_script(script):
+    """Whether texts of the script are indexed by their words' codes."""
+    return script not in ("", "HANGUL") and connection.vendor == "postgresql"
+
+
+def listed_words(word):
+    """The word as the list holds it: whole, or in overlapping pieces."""
+    if len(word) <= WORD_LENGTH:
+        return (word,)
+    step = WORD_LENGTH - OVERLAP
+    return tuple(
+        word[start : start + WORD_LENGTH]
+        for start in range(0, len(word) - OVERLAP, step)
+    )
+
+
+def coded_fields(forms):
+    """The columns of an entry of texts indexed by their words: each word's
+    code, and each text's first word's negated (a text that starts so)."""
+    words = dict.fromkeys(
+        piece
+        for form in forms
+        for word in form["words"].split()
+        for piece in listed_words(word)
+    )
+    firsts = {
+        listed_words(form["words"].split()[0])[0]
+        for form in forms
+        if form["words"].strip()
+    }
+    code = SearchTerm.code_of
+    codes = {code(word) for word in words} | {-code(word) for word in firsts}
+    return {
+        "key": NO_TEXT,
+        "words": "",
+        "initials": "",
+        "grams": NO_TEXT,
+        "word_codes": "{" + ",".join(map(str, sorted(codes))) + "}",
+        "listed": tuple(words),
+    }
+
+
 def entries_of(texts, **own):
     """One entry for each priority and script, of every (priority, text) of
     it and of its forms without accents: a record's name in English,
@@ -100,14 +164,19 @@ def entries_of(texts, **own):
     grouped = {}
     for priority, text in texts:
         for fields in forms_of(text):
-            group = grouped.setdefault((priority, script_of(fields["key"])), {})
+            script = script_of(fields["key"])
+            if coded_script(script):
+                script = CODED
+            group = grouped.setdefault((priority, script), {})
             group.setdefault(fields["key"], fields)
     return [
         dict(
             priority=priority,
             script=script,
             **own,
-            **joined_fields(list(forms.values())),
+            **(coded_fields if script == CODED else joined_fields)(
+                list(forms.values())
+            ),
         )
         for (priority, script), forms in grouped.items()
     ]

@@ -1,5 +1,7 @@
 """The text indexes of the search entries: SQLite's FTS5 trigram tables that
-mirror their keys, and PostgreSQL's pg_trgm GIN indexes on the same columns.
+mirror their keys, and PostgreSQL's pg_trgm GIN indexes on the same columns
+(and a GIN index of the coded entries' word codes, ``entries.CODED``, whose
+words' trigrams are indexed once, in the word list).
 
 The entries of the first priorities (``FIRST``: a record's own names and
 numbers, a team's), which rank before every other entry, are apart

@@ -17,6 +17,7 @@ from ..models.search import SearchTerm
 MIN_LENGTH = 4
 CANDIDATES = 50
 TABLE = SearchTerm._meta.db_table
+WORD_LENGTH = SearchTerm._meta.get_field("word").max_length
 
 
 # Latin, Cyrillic and Devanagari words of MIN_LENGTH letters or more.
@@ -80,7 +81,7 @@ def candidates(word):
     likes = " OR ".join(["word LIKE %s"] * len(trigrams))
     params = [f"%{trigram}%" for trigram in trigrams]
     edits = allowed_edits(word)
-    params += [len(word) - edits, len(word) + edits]
+    params += [max(len(word) - edits, MIN_LENGTH), len(word) + edits]
     with _cursor() as cursor:
         vendor = cursor.db.vendor
         order = "ORDER BY similarity(word, %s) DESC " if vendor == "postgresql" else ""
@@ -89,7 +90,8 @@ def candidates(word):
             f"AND length(word) BETWEEN %s AND %s {order}LIMIT {CANDIDATES}",
             params + ([word] if order else []),
         )
-        return [found for (found,) in cursor.fetchall()]
+        # The list holds every word of the coded entries too (entries.py).
+        return [found for (found,) in cursor.fetchall() if fuzzy_script(found)]
 
 
 def corrections(words):
@@ -107,13 +109,14 @@ def corrections(words):
 
 
 def words_of(entries):
-    """The words of the entries' texts that slips are corrected to."""
+    """The words of the entries' texts that slips are corrected to, and every
+    word of the entries indexed by their words' codes (``entries.py``)."""
     return frozenset(
         word
         for entry in entries
         for word in entry["words"].split()
-        if fuzzy_script(word) and len(word) <= 100
-    )
+        if fuzzy_script(word) and len(word) <= WORD_LENGTH
+    ) | frozenset(word for entry in entries for word in entry.get("listed", ()))
 
 
 def remember(words):
@@ -126,9 +129,9 @@ def remember(words):
         for start in range(0, len(words), 1000):
             batch = words[start : start + 1000]
             cursor.execute(
-                f"INSERT INTO {TABLE} (word) VALUES "
-                f"{', '.join(['(%s)'] * len(batch))} ON CONFLICT DO NOTHING",
-                batch,
+                f"INSERT INTO {TABLE} (word, code) VALUES "
+                f"{', '.join(['(%s, %s)'] * len(batch))} ON CONFLICT DO NOTHING",
+                [value for word in batch for value in (word, SearchTerm.code_of(word))],
             )
 
 

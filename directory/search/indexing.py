@@ -9,6 +9,7 @@ from django.db import connection, transaction
 from django.db.models import F, Prefetch, Q, TextField
 from django.db.models.functions import Cast
 
+from core.cache import invalidate_public_pages
 from standards.models import Commitment, PolicyArea
 
 from ..models import Division, HelpLine, SearchEntry, Service, ServicePhone
@@ -199,8 +200,13 @@ def copy_text(entries):
 
 @transaction.atomic
 def search_rebuild():
-    """Index every record anew (after a bulk load that bypassed the signals)."""
+    """Index every record anew (after a bulk load that bypassed the signals).
+
+    The pages cached before show the records as they were indexed, and the
+    words a query's part matches (``sql.conditions.listed_codes``) are kept
+    per generation of the page cache: both move on."""
     fuzzy.forget_all()
     with built_afterwards(connection):
         for kind in SOURCES:
             search_index(kind)
+    invalidate_public_pages()

@@ -193,6 +193,12 @@ def parse_query(text):
     pairs = synonym_pairs()
     alternatives = (*forms(key), *synonyms_of(key, pairs))
     typed = Attempt.of((key,), alternatives)
+    # Words typed together, which a text's key holds side by side, are a
+    # coded entry's words (PostgreSQL: ``entries.CODED``) if it has them all.
+    typed_words = [word for word in map(search_key, text.split()) if word]
+    together = not number and sql.every_word(typed_words)
+    if together:
+        typed = replace(typed, condition=typed.condition | together)
     return Reading(text, (typed,), partial(later, text, number, key, pairs))
 
 

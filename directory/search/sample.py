@@ -11,9 +11,11 @@ A Thai question's commonest pieces are in half the Thai names.
 
 import time
 
-from django.db import router
+from django.db import connections, router
 
 from ..models import SearchEntry
+from ..models.search import SearchTerm
+from .entries import forms_of
 from .text import is_initials
 
 # Entries read (by id, evenly spread), and for how long the sample serves.
@@ -39,11 +41,33 @@ def texts():
     joined = {}
     if first is not None:
         step = max(1, (last - first + 1) // SIZE)
-        rows = objects.filter(id__in=range(first, last + 1, step)[:SIZE])
-        columns = list(zip(*rows.values_list("key", "initials", "grams"), strict=True))
+        sampled = range(first, last + 1, step)[:SIZE]
+        rows = objects.filter(id__in=sampled).values_list(*COLUMNS)
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        if columns and connections[alias].vendor == "postgresql":
+            # The entries indexed by their words' codes: each word as a text
+            # of its own would be (``entries.forms_of``).
+            for word, entries in coded_words(alias, sampled):
+                for fields in forms_of(word)[:1]:
+                    for column, values in zip(COLUMNS, columns, strict=True):
+                        values += [fields[column]] * entries
         joined = dict(zip(COLUMNS, map("\n".join, columns), strict=True))
     _taken[alias] = (time.monotonic(), joined)
     return joined
+
+
+def coded_words(alias, ids):
+    """The listed words of the coded entries among those, each with how
+    many of them have it."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            "SELECT term.word, coded.entries FROM (SELECT code, count(*) AS entries "
+            f"FROM {SearchEntry._meta.db_table}, unnest(word_codes) AS code "
+            "WHERE id = ANY(%s) GROUP BY code) coded "
+            f"JOIN {SearchTerm._meta.db_table} term ON term.code = coded.code",
+            [list(ids)],
+        )
+        return cursor.fetchall()
 
 
 def forget():

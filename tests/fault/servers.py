@@ -89,8 +89,10 @@ def prepare_database(env):
     """The seeded directory on the primary (and so on the standby)."""
     primary = os.environ["FAULT_PRIMARY_URL"]
     admin_url = primary.replace("/directory?", "/postgres?")
-    if not psql(admin_url, "SELECT 1 FROM pg_database WHERE datname='directory'"):
-        psql(admin_url, "CREATE DATABASE directory TEMPLATE template0 ENCODING 'UTF8'")
+    # Anew each run, as on a fresh machine: a database an earlier checkout
+    # migrated may hold tables that its migrations have since written anew.
+    psql(admin_url, "DROP DATABASE IF EXISTS directory WITH (FORCE)")
+    psql(admin_url, "CREATE DATABASE directory TEMPLATE template0 ENCODING 'UTF8'")
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "seed_directory", "-v0")
     name, password = STAFF

@@ -1,14 +1,18 @@
 """What an entry matches and how it ranks: tests of its columns as SQL."""
 
 import operator
-from functools import reduce
+from functools import lru_cache, reduce
 
-from django.db import connection
+from django.db import connection, connections, router
 from django.db.models import Expression
 
+from core.cache import current_generation
+
+from ...models.search import SearchTerm
 from ..entries import SEPARATOR as SEP
+from ..entries import SYLLABIC
 from ..fts import FIRST, FIRST_PRIORITIES, FTS
-from ..text import INITIALS_MARK, is_hangul, is_initials, is_whole_number
+from ..text import INITIALS_MARK, has_hangul, is_hangul, is_initials, is_whole_number
 
 # Ranks within one priority: exact, prefix, whole word, part of a word; each
 # once for the words typed and once for a synonym or a reading of them.
@@ -126,13 +130,99 @@ def column(key):
 
 
 def contains(name, text):
-    """Whether the named column has the text."""
+    """Whether the named column has the text (or, of an entry of coded
+    words, a word does as that column would)."""
     if connection.vendor == "sqlite" and len(text) >= 3:
         return in_fts(phrase(name, text))
     # On SQLite, text too short for a trigram (a query of one character; two
     # are looked up as a pair) is read from the table: FTS5 finds no row for
     # it, not even through its LIKE.
-    return Condition(f"{{{name}}} LIKE %s", f"%{text}%")
+    test = Condition(f"{{{name}}} LIKE %s", f"%{text}%")
+    pattern = coded_pattern(name, text)
+    return either(test, pattern and coded(pattern))
+
+
+def either(test, other):
+    """The test, or the other if there is one."""
+    return test | other if other else test
+
+
+def codable(text):
+    """Whether a query's text may be a coded entry's (``entries.CODED``,
+    PostgreSQL only): no Hangul, and no initial consonants."""
+    return (
+        connection.vendor == "postgresql"
+        and not has_hangul(text)
+        and not is_initials(text.strip().lstrip(INITIALS_MARK))
+    )
+
+
+# More codes than this are left to the statement to read from the list.
+MAX_CODES = 1000
+
+
+@lru_cache(maxsize=4096)
+def listed_codes(pattern, generation):
+    """The codes of the listed words like the pattern (None if more than
+    ``MAX_CODES``), read once while the directory is unchanged
+    (``generation``: every save moves it on, and so does a rebuild)."""
+    with connections[router.db_for_read(SearchTerm)].cursor() as cursor:
+        cursor.execute(
+            f"SELECT DISTINCT code FROM {SearchTerm._meta.db_table} "
+            f"WHERE word LIKE %s ORDER BY code LIMIT {MAX_CODES + 1}",
+            [pattern],
+        )
+        codes = tuple(code for (code,) in cursor.fetchall())
+    return None if len(codes) > MAX_CODES else codes
+
+
+def coded(pattern, negated=False, whole=False):
+    """Whether an entry indexed by its words' codes has a listed word like
+    the pattern (``whole``: the word itself; ``negated``: a text of it starts
+    so), or None if no listed word is. The codes are read first and named
+    in the statement as one array, whose rows the entries' GIN index gives
+    (and whose frequency the planner knows from the column's statistics:
+    a subquery's array it cannot see, and read every entry of a common word
+    rather than those of a rare one)."""
+    sign = -1 if negated else 1
+    if whole:
+        codes = (SearchTerm.code_of(pattern),)
+    else:
+        codes = listed_codes(pattern, current_generation())
+    if codes == ():
+        return None
+    if codes is None:
+        return Condition(
+            f"{{word_codes}} && (SELECT array_agg({'-' if negated else ''}code) "
+            f"FROM {SearchTerm._meta.db_table} WHERE word LIKE %s)",
+            pattern,
+        )
+    return Condition("{word_codes} && %s::integer[]", [sign * code for code in codes])
+
+
+def every_word(words):
+    """Whether a coded entry has each of the words (as a part of one of its
+    words), or None where that cannot be: a query's words typed together,
+    as a text's key holds them side by side (``reading.parse_query``)."""
+    if len(words) < 2 or not all(map(codable, words)):
+        return None
+    tests = [coded(f"%{word}%") for word in words]
+    if not all(tests):
+        return None
+    return reduce(operator.and_, tests)
+
+
+def coded_pattern(name, text):
+    """The listed words a test of the named column by the text stands for in
+    a coded entry, as a pattern: a part of a word, for the key; for the
+    character pairs (a query of one or two characters), a word's start, or a
+    part of one in a script where a character or two are a word."""
+    word = text.strip()
+    if name == "initials" or not codable(text):
+        return None
+    if name == "grams" and not SYLLABIC.search(word):
+        return f"{word}%"
+    return f"%{word}%"
 
 
 def number_prefix(key):
@@ -175,6 +265,7 @@ def unindexed(condition):
     sql = condition.sql
     for name in ("key", "grams", "initials"):
         sql = sql.replace(f"{{{name}}}", f"({{{name}}} || '')")
+    sql = sql.replace("{word_codes}", "({word_codes} || '{{}}'::integer[])")
     return Condition(sql, *condition.params, joins=condition.joins)
 
 
@@ -203,12 +294,8 @@ def rank(keys, alternatives, groups=()):
         lambda key: Condition(
             f"({column(key)} = %s OR {column(key)} LIKE %s)", key, f"%{SEP}{key}{SEP}%"
         ),
-        lambda key: Condition(
-            f"({column(key)} LIKE %s OR {column(key)} LIKE %s)",
-            f"{key}%",
-            f"%{SEP}{key}%",
-        ),
-        lambda key: Condition("{words} LIKE %s", f"% {key} %"),
+        starts_with,
+        whole_word,
         key_condition,
     ]
     if not alternatives:
@@ -240,6 +327,20 @@ def rank(keys, alternatives, groups=()):
     return Condition(
         f"{missed.sql} * {WORD_WEIGHT} + {order.sql}", *missed.params, *order.params
     )
+
+
+def starts_with(key):
+    """Whether a text of the entry starts with the key."""
+    test = Condition(
+        f"({column(key)} LIKE %s OR {column(key)} LIKE %s)", f"{key}%", f"%{SEP}{key}%"
+    )
+    return either(test, codable(key) and coded(f"{key}%", negated=True))
+
+
+def whole_word(key):
+    """Whether the key is a word of the entry's texts."""
+    test = Condition("{words} LIKE %s", f"% {key} %")
+    return either(test, codable(key) and coded(key, whole=True))
 
 
 def slips(key):

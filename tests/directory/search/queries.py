@@ -1,7 +1,28 @@
 """Queries the search tests share, and a helper naming what a query finds."""
 
+from django.db import connection
+from django.db.models import BooleanField, Q
+from django.db.models.expressions import RawSQL
+
+from directory.models import SearchEntry
+from directory.models.search import SearchTerm
 from directory.search import digits
 from directory.search.engine import best_records
+
+
+def holding(word):
+    """The entries that hold the word: in their words, or (PostgreSQL) among
+    their coded words (``directory.search.entries.CODED``)."""
+    entries = SearchEntry.objects.filter(words__contains=f" {word} ")
+    if connection.vendor != "postgresql":
+        return entries
+    coded = RawSQL(
+        "word_codes @> ARRAY[%s]", [SearchTerm.code_of(word)], BooleanField()
+    )
+    return SearchEntry.objects.annotate(coded=coded).filter(
+        Q(words__contains=f" {word} ") | Q(coded=True)
+    )
+
 
 BOTH_4655 = ["외국인종합지원센터 구축", "외국인인권지원센터 운영"]
 

@@ -13,10 +13,18 @@ from directory.models import (
     Service,
     Synonym,
 )
-from directory.search.entries import SEPARATOR, script_of, texts_of
+from directory.models.search import SearchTerm
+from directory.search.entries import (
+    CODED,
+    SEPARATOR,
+    coded_script,
+    listed_words,
+    script_of,
+    texts_of,
+)
 from directory.search.fts import FTS, MIRRORS, TRIGGERS
 from directory.search.indexing import prepared, search_rebuild, write
-from directory.search.text import search_key, unaccented
+from directory.search.text import search_key, search_words, unaccented
 from directory.signals import index_existing_rows
 from standards.models import Pledge, PolicyArea
 from tests.base import SeededTestCase
@@ -36,8 +44,13 @@ TEXT_INDEXES = {
         *(f"directory_searchentry_{column}_trgm" for column in TRIGRAM_COLUMNS),
         # The teams' own names, which their services borrow (sql/teams.py).
         *(f"directory_searchentry_team_{column}_trgm" for column in TRIGRAM_COLUMNS),
-        # The indexed words' own, for correcting slips: a rebuild keeps it.
+        # The indexed words' own, for correcting slips and for the coded
+        # entries' words: a rebuild keeps it.
         "directory_searchterm_word_trgm",
+        # The coded words of texts in other scripts than Hangul, and of the
+        # teams' names alone.
+        "directory_searchentry_word_codes",
+        "directory_searchentry_team_word_codes",
     },
     "sqlite": {*MIRRORS, *TRIGGERS},
 }
@@ -50,7 +63,7 @@ def text_indexes():
             cursor.execute(
                 "SELECT indexname FROM pg_indexes WHERE indexdef LIKE %s "
                 "AND tablename IN (%s, %s)",
-                ["%gin_trgm_ops%", "directory_searchentry", "directory_searchterm"],
+                ["% USING gin %", "directory_searchentry", "directory_searchterm"],
             )
         else:
             cursor.execute(
@@ -89,14 +102,43 @@ class IndexMaintenanceTests(SeededTestCase):
                 entries = SearchEntry.objects.filter(kind=kind, service=None)
                 indexed = {
                     key
-                    for joined in entries.values_list("key", flat=True)
+                    for joined in entries.filter(word_codes=None).values_list(
+                        "key", flat=True
+                    )
                     for key in joined.split(SEPARATOR)
                     if key
                 }
-                self.assertEqual(indexed, keys)
+                # On PostgreSQL, the texts in other scripts than Hangul by
+                # their words' codes: every word listed, its code on the entry.
+                coded = {key for key in keys if coded_script(script_of(key))}
+                self.assertEqual(indexed, keys - coded)
+                codes = {
+                    code
+                    for codes in entries.values_list("word_codes", flat=True)
+                    for code in codes or ()
+                }
+                listed = set(SearchTerm.objects.values_list("word", flat=True))
+                for record in records:
+                    for text in texts_of(record, field):
+                        if not coded_script(script_of(search_key(text))):
+                            continue
+                        words = {
+                            piece
+                            for word in search_words(text).split()
+                            for piece in listed_words(word)
+                        }
+                        self.assertLessEqual(words, listed, text)
+                        self.assertLessEqual(
+                            {SearchTerm.code_of(word) for word in words}, codes, text
+                        )
+                self.assertEqual(bool(coded), connection.vendor == "postgresql")
                 # A record's texts of one rank and script are one entry: its
-                # name in English, Vietnamese, Uzbek and Filipino is one row.
-                scripts = {(e.object_id, script_of(e.key)) for e in entries}
+                # name in English, Vietnamese, Uzbek and Filipino is one row
+                # (on PostgreSQL, in every script but Hangul).
+                scripts = {
+                    (e.object_id, CODED if e.word_codes else script_of(e.key))
+                    for e in entries
+                }
                 self.assertEqual(entries.count(), len(scripts))
                 self.assertLess(entries.count(), len(keys))
 
@@ -179,9 +221,9 @@ class IndexMaintenanceTests(SeededTestCase):
                 "AND c.relname LIKE 'directory_search%%'"
             )
             indexes = cursor.fetchall()
-        # Each of the three columns' index in each partition, again for the
-        # teams' names alone, and the words'.
-        self.assertEqual(len(indexes), 13)
+        # Each of the three columns' index and the word codes' in each
+        # partition, again for the teams' names alone, and the words'.
+        self.assertEqual(len(indexes), 17)
         for name, options, pending_pages in indexes:
             with self.subTest(name):
                 self.assertIn("fastupdate=off", options or [])
@@ -191,9 +233,18 @@ class IndexMaintenanceTests(SeededTestCase):
         search_rebuild()
         for kind in ["service", "division", "helpline"]:
             rows = SearchEntry.objects.filter(kind=kind).order_by("id")
-            order = [(row.priority, script_of(row.key)) for row in rows]
+            order = [
+                (row.priority, CODED if row.word_codes else script_of(row.key))
+                for row in rows
+            ]
             with self.subTest(kind=kind):
-                self.assertGreater(len({script for _p, script in order}), 3)
+                # Hangul and every other script (on PostgreSQL, their coded
+                # words), and a service's and a help line's numbers.
+                scripts = {script for _p, script in order}
+                if connection.vendor == "postgresql":
+                    self.assertLessEqual({"HANGUL", CODED}, scripts)
+                else:
+                    self.assertGreater(len(scripts), 3)
                 self.assertEqual(order, sorted(order))
 
     def test_rows_are_written_as_they_are_whatever_they_hold(self):
