@@ -31,9 +31,14 @@ class Condition:
     intersects and unites the row ids itself.
     """
 
-    def __init__(self, sql, *params, fts=None, joins=None):
+    def __init__(self, sql, *params, fts=None, joins=None, codes=None):
         self.sql, self.params = sql, list(params)
         self.fts, self.joins = fts, joins
+        # A test of coded words alone (``coded_test``): the codes it looks for.
+        self.codes = codes
+        # Of tests joined by OR, each of them: a later OR unites their coded
+        # words' arrays into one, looked up once in the GIN index.
+        self.either = [self]
 
     def join(self, other, operator):
         # "a OR b OR c" rather than nested brackets: SQLite's parser and FTS5
@@ -44,22 +49,45 @@ class Condition:
                 for test in (self, other)
             ]
             return in_fts(f" {operator} ".join(parts), joins=operator)
-        parts = [
-            test.sql[1:-1] if test.joins == operator and not test.fts else test.sql
-            for test in (self, other)
-        ]
-        return Condition(
-            f"({f' {operator} '.join(parts)})",
-            *self.params,
-            *other.params,
-            joins=operator,
-        )
+        if operator != "OR":
+            return joined(self, other, operator=operator)
+        tests = [*self.either, *other.either]
+        codes = [test.codes for test in tests if test.codes is not None]
+        if len(codes) > 1:
+            tests = [test for test in tests if test.codes is None]
+            tests.append(coded_test(frozenset().union(*codes)))
+        if len(tests) == 1:
+            return tests[0]
+        found = joined(*tests, operator=operator)
+        found.either = tests
+        return found
 
     def __or__(self, other):
         return self.join(other, "OR")
 
     def __and__(self, other):
         return self.join(other, "AND")
+
+
+def joined(*tests, operator):
+    """The tests joined by the operator, each test's own brackets dropped
+    where it joined its parts by the same operator."""
+    parts = [
+        test.sql[1:-1] if test.joins == operator and not test.fts else test.sql
+        for test in tests
+    ]
+    return Condition(
+        f"({f' {operator} '.join(parts)})",
+        *(param for test in tests for param in test.params),
+        joins=operator,
+    )
+
+
+def coded_test(codes):
+    """Whether a coded entry has any of the codes (``coded``)."""
+    return Condition(
+        "{word_codes} && %s::integer[]", sorted(codes), codes=frozenset(codes)
+    )
 
 
 def in_fts(query, joins=None):
@@ -197,7 +225,7 @@ def coded(pattern, negated=False, whole=False):
             f"FROM {SearchTerm._meta.db_table} WHERE word LIKE %s)",
             pattern,
         )
-    return Condition("{word_codes} && %s::integer[]", [sign * code for code in codes])
+    return coded_test({sign * code for code in codes})
 
 
 def every_word(words):
