@@ -178,8 +178,9 @@ class Reading:
 
 
 def parse_query(text):
-    """The reading of a query, worked out once: no database but the synonyms
-    and, for words no indexed text has, their nearest indexed words.
+    """The reading of a query, worked out once: no database but the synonyms,
+    for words no indexed text has, their nearest indexed words, and (on
+    PostgreSQL) the codes of the listed words a part of a word matches.
 
     As typed first; then its content words (``sentences``): all of them,
     one mistyped Hangul syllable, any of them (most first); the pieces of a

@@ -177,26 +177,16 @@ class WordsOfOtherScriptsTests(TestCase):
         # A Thai name is one word: longer than the list holds, it is listed
         # in pieces that overlap.
         cls.thai = "".join(chr(0x0E01 + n % 46) for n in range(WORD_LENGTH + 40))
-        cls.long = make_service(
-            area=area,
-            division=division,
-            name="긴 이름 상담",
-            name_th=cls.thai,
-            position=1,
-        )
-        cls.starts = make_service(
-            area=area,
-            division=division,
-            name="비자 센터",
-            name_en="Visa Centre",
-            position=2,
-        )
-        cls.inside = make_service(
-            area=area,
-            division=division,
-            name="센터 비자",
-            name_en="Centre for Visa",
-            position=3,
+        cls.long, cls.starts, cls.inside = (
+            make_service(area=area, division=division, position=n, **names)
+            for n, names in enumerate(
+                [
+                    {"name": "긴 이름 상담", "name_th": cls.thai},
+                    {"name": "비자 센터", "name_en": "Visa Centre"},
+                    {"name": "센터 비자", "name_en": "Centre for Visa"},
+                ],
+                1,
+            )
         )
 
     def first(self, query):
