@@ -13,11 +13,11 @@ import re
 from django.db import connections, router
 
 from ..models.search import SearchTerm
+from .entries import WORD_LENGTH
 
 MIN_LENGTH = 4
 CANDIDATES = 50
 TABLE = SearchTerm._meta.db_table
-WORD_LENGTH = SearchTerm._meta.get_field("word").max_length
 
 
 # Latin, Cyrillic and Devanagari words of MIN_LENGTH letters or more.

@@ -38,7 +38,7 @@ class Condition:
         self.codes = codes
         # Of tests joined by OR, each of them: a later OR unites their coded
         # words' arrays into one, looked up once in the GIN index.
-        self.either = [self]
+        self.disjuncts = [self]
 
     def join(self, other, operator):
         # "a OR b OR c" rather than nested brackets: SQLite's parser and FTS5
@@ -51,7 +51,7 @@ class Condition:
             return in_fts(f" {operator} ".join(parts), joins=operator)
         if operator != "OR":
             return joined(self, other, operator=operator)
-        tests = [*self.either, *other.either]
+        tests = [*self.disjuncts, *other.disjuncts]
         codes = [test.codes for test in tests if test.codes is not None]
         if len(codes) > 1:
             tests = [test for test in tests if test.codes is None]
@@ -59,7 +59,7 @@ class Condition:
         if len(tests) == 1:
             return tests[0]
         found = joined(*tests, operator=operator)
-        found.either = tests
+        found.disjuncts = tests
         return found
 
     def __or__(self, other):
